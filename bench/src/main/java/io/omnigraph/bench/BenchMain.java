@@ -1,0 +1,7 @@
+package io.omnigraph.bench;
+
+public final class BenchMain {
+  private BenchMain() {}
+
+  public static void main(String[] args) {}
+}

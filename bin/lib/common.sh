@@ -1,0 +1,59 @@
+# Shared helpers for the launcher scripts. Sourced, never executed.
+# Finds a JDK >= 21: $JAVA_HOME first, then the system's JVM folder, then `java` on PATH.
+
+OMNIGRAPH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+
+_java_major() {
+  # Prints the major version of the java binary given as $1, or nothing.
+  "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}'
+}
+
+omnigraph_find_jdk() {
+  local candidates=() c major
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  for c in /usr/lib/jvm/* /usr/local/lib/jvm/* /opt/java/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+    [ -d "$c" ] && candidates+=("$c")
+  done
+  if command -v java >/dev/null 2>&1; then
+    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+  fi
+  local best="" best_major=0
+  for c in "${candidates[@]}"; do
+    [ -x "$c/bin/java" ] && [ -x "$c/bin/javac" ] || continue
+    major="$(_java_major "$c/bin/java")"
+    major="${major%%.*}"
+    [ -n "$major" ] || continue
+    if [ "$major" -ge 21 ]; then
+      # JAVA_HOME wins when it qualifies; otherwise take the newest.
+      if [ "$c" = "${JAVA_HOME:-}" ]; then best="$c"; break; fi
+      if [ "$major" -gt "$best_major" ]; then best="$c"; best_major="$major"; fi
+    fi
+  done
+  if [ -z "$best" ]; then
+    echo "omnigraph: no JDK >= 21 found. Install one (e.g. apt-get install openjdk-21-jdk) or set JAVA_HOME." >&2
+    return 1
+  fi
+  export JAVA_HOME="$best"
+}
+
+omnigraph_jvm_flags() {
+  echo "-Xss4m --add-opens=java.base/java.nio=ALL-UNNAMED --enable-native-access=ALL-UNNAMED"
+}
+
+# Builds the application folder when it is missing or older than any source file.
+omnigraph_ensure_built() {
+  local marker="$OMNIGRAPH_ROOT/cli/target/app/lib/omnigraph-cli.jar"
+  local stale=0
+  if [ ! -f "$marker" ]; then
+    stale=1
+  elif [ -n "$(find "$OMNIGRAPH_ROOT" -path '*/target' -prune -o \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -type f -newer "$marker" -print -quit 2>/dev/null)" ]; then
+    stale=1
+  fi
+  if [ "$stale" = 1 ]; then
+    echo "omnigraph: building the application (first run or sources changed)…" >&2
+    (cd "$OMNIGRAPH_ROOT" && mvn -B -q -DskipTests -Dspotless.check.skip=true -pl cli -am package >&2) || {
+      echo "omnigraph: build failed; run 'mvn -pl cli -am package' in $OMNIGRAPH_ROOT to see why." >&2
+      return 1
+    }
+  fi
+}

@@ -1,0 +1,2 @@
+/** The cluster layer. See docs/architecture.md for what lands here. */
+package io.omnigraph.cluster;

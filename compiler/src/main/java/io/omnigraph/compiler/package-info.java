@@ -1,0 +1,2 @@
+/** The pure compiler: schema and query languages, catalog, type checker, migration planner. */
+package io.omnigraph.compiler;

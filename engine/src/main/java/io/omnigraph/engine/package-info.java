@@ -1,0 +1,2 @@
+/** The engine layer. See docs/architecture.md for what lands here. */
+package io.omnigraph.engine;

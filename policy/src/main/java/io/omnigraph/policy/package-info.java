@@ -1,0 +1,2 @@
+/** The policy layer. See docs/architecture.md for what lands here. */
+package io.omnigraph.policy;

@@ -1,0 +1,2 @@
+/** The storage layer. See docs/architecture.md for what lands here. */
+package io.omnigraph.storage;
