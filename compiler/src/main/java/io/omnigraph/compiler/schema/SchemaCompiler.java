@@ -44,7 +44,9 @@ public final class SchemaCompiler {
         "S999",
         new Position(src.name(), 0, 0, -1, -1),
         "internal compiler error ("
-            + e.getClass().getSimpleName()
+            + e
+            + " at "
+            + (e.getStackTrace().length > 0 ? e.getStackTrace()[0] : "?")
             + "); please report it with the input that caused it");
   }
 }

@@ -40,13 +40,9 @@ public final class SchemaParser extends ParserBase {
   private SchemaAst.File file() {
     List<Decl> decls = new ArrayList<>();
     while (!at(TokenKind.EOF)) {
-      int before = diagnostics.size();
       try {
         decls.add(declaration());
       } catch (Abort e) {
-        if (diagnostics.size() == before) {
-          throw new IllegalStateException("parser aborted without a diagnostic", e);
-        }
         syncTo(DECLARATION_WORDS);
       }
     }
