@@ -1,0 +1,31 @@
+package io.omnigraph.cli;
+
+import io.omnigraph.cli.lint.LintCommand;
+import io.omnigraph.cli.schema.SchemaCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The top-level {@code omnigraph} command: a dispatcher to subcommands. */
+@Command(
+    name = "omnigraph",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionInfo.class,
+    description = {
+      "OmniGraph: a versioned, branchable property-graph database on object storage.",
+      ""
+    },
+    subcommands = {SchemaCommand.class, LintCommand.class, VersionCommand.class},
+    footer = {
+      "",
+      "Exit codes: 0 success, 1 error (including lint/validation failures), 2 usage error.",
+      "Docs: README.md and docs/ in the repository."
+    })
+public final class OmnigraphCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+}
