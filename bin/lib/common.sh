@@ -4,8 +4,17 @@
 OMNIGRAPH_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 
 _java_major() {
-  # Prints the major version of the java binary given as $1, or nothing.
-  "$1" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}'
+  # Prints the major version of the JDK folder given as $1, or nothing. Reads the JDK's
+  # `release` file when present (fast), else asks the java binary.
+  local v=""
+  if [ -f "$1/release" ]; then
+    v="$(sed -n 's/^JAVA_VERSION="\{0,1\}\([0-9][0-9.]*\).*/\1/p' "$1/release" | head -n 1)"
+  fi
+  if [ -z "$v" ]; then
+    v="$("$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2; exit}')"
+  fi
+  v="${v#1.}"
+  echo "${v%%.*}"
 }
 
 omnigraph_find_jdk() {
@@ -20,8 +29,7 @@ omnigraph_find_jdk() {
   local best="" best_major=0
   for c in "${candidates[@]}"; do
     [ -x "$c/bin/java" ] && [ -x "$c/bin/javac" ] || continue
-    major="$(_java_major "$c/bin/java")"
-    major="${major%%.*}"
+    major="$(_java_major "$c")"
     [ -n "$major" ] || continue
     if [ "$major" -ge 21 ]; then
       # JAVA_HOME wins when it qualifies; otherwise take the newest.
@@ -46,12 +54,12 @@ omnigraph_ensure_built() {
   local stale=0
   if [ ! -f "$marker" ]; then
     stale=1
-  elif [ -n "$(find "$OMNIGRAPH_ROOT" -path '*/target' -prune -o \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -type f -newer "$marker" -print -quit 2>/dev/null)" ]; then
+  elif [ -n "$(find "$OMNIGRAPH_ROOT" -path '*/target' -prune -o \( -path '*/src/main/*' -o -name 'pom.xml' \) -type f -newer "$marker" -print -quit 2>/dev/null)" ]; then
     stale=1
   fi
   if [ "$stale" = 1 ]; then
     echo "omnigraph: building the application (first run or sources changed)…" >&2
-    (cd "$OMNIGRAPH_ROOT" && mvn -B -q -DskipTests -Dspotless.check.skip=true -pl cli -am package >&2) || {
+    (cd "$OMNIGRAPH_ROOT" && mvn -B -q -ntp -Dstyle.color=never -DskipTests -Dspotless.check.skip=true -pl cli -am package >&2) || {
       echo "omnigraph: build failed; run 'mvn -pl cli -am package' in $OMNIGRAPH_ROOT to see why." >&2
       return 1
     }
