@@ -1,7 +1,47 @@
 package io.omnigraph.bench;
 
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Collection;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.CommandLineOptionException;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs JMH with the usual command-line options and writes a summary of every run to {@code
+ * bench/results/}: {@code <timestamp>.json}, {@code <timestamp>.md} and {@code latest.md}, so
+ * numbers can be compared run to run.
+ */
 public final class BenchMain {
   private BenchMain() {}
 
-  public static void main(String[] args) {}
+  public static void main(String[] args) throws RunnerException {
+    CommandLineOptions cli;
+    try {
+      cli = new CommandLineOptions(args);
+    } catch (CommandLineOptionException e) {
+      System.err.println("error: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    Options opts =
+        new OptionsBuilder()
+            .parent(cli)
+            .jvmArgsAppend(
+                "-Xss4m",
+                "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "--enable-native-access=ALL-UNNAMED")
+            .build();
+    Collection<RunResult> results = new Runner(opts).run();
+    if (results.isEmpty()) {
+      System.err.println("no benchmark matched; run with -l to list them");
+      System.exit(1);
+    }
+    Path dir = Path.of(System.getProperty("omnigraph.bench.results", "bench/results"));
+    ResultsWriter.write(dir, Instant.now(), results);
+  }
 }
