@@ -61,38 +61,43 @@ final class Identity {
     Map<String, T> byKey = new LinkedHashMap<>();
     accepted.forEach(a -> byKey.put(key.apply(name.apply(a)), a));
     Set<String> claimed = new HashSet<>();
-    Map<T, T> successorOf = new LinkedHashMap<>();
+    Map<String, T> predecessor = new LinkedHashMap<>();
     for (T d : desired) {
-      claim(byKey, claimed, key.apply(name.apply(d)), d, successorOf);
+      claim(byKey, claimed, key.apply(name.apply(d)), name.apply(d), predecessor);
     }
     for (T d : desired) {
       String from = renameFrom.apply(d);
-      if (!successorOf.containsKey(d) && from != null) {
-        claim(byKey, claimed, key.apply(from), d, successorOf);
+      if (!predecessor.containsKey(name.apply(d)) && from != null) {
+        claim(byKey, claimed, key.apply(from), name.apply(d), predecessor);
       }
     }
-    return collect(accepted, desired, successorOf, claimed, name, key);
+    return collect(accepted, desired, predecessor, claimed, name, key);
   }
 
+  /** Pairs {@code desiredName} with the accepted declaration under key {@code k}, if free. */
   private static <T> void claim(
-      Map<String, T> byKey, Set<String> claimed, String k, T desired, Map<T, T> successorOf) {
+      Map<String, T> byKey,
+      Set<String> claimed,
+      String k,
+      String desiredName,
+      Map<String, T> predecessor) {
     T a = byKey.get(k);
     if (a != null && claimed.add(k)) {
-      successorOf.put(desired, a);
+      predecessor.put(desiredName, a);
     }
   }
 
   private static <T> Matching<T> collect(
       Collection<T> accepted,
       Collection<T> desired,
-      Map<T, T> successorOf,
+      Map<String, T> predecessor,
       Set<String> claimed,
       Function<T, String> name,
       UnaryOperator<String> key) {
     List<Pair<T>> pairs = new ArrayList<>();
     List<T> added = new ArrayList<>();
     for (T d : desired) {
-      T a = successorOf.get(d);
+      T a = predecessor.get(name.apply(d));
       if (a == null) {
         added.add(d);
       } else {

@@ -512,17 +512,21 @@ class MigrationPlannerTableTest {
                 + " needs a value in every existing row; declare it nullable (I64?)"));
   }
 
+  static Stream<Case> all() {
+    return Stream.of(
+            noChange(),
+            types(),
+            properties(),
+            typeChanges(),
+            constraints(),
+            metadata(),
+            structure(),
+            ordering())
+        .flatMap(s -> s);
+  }
+
   @ParameterizedTest(name = "{0}")
-  @MethodSource({
-    "noChange",
-    "types",
-    "properties",
-    "typeChanges",
-    "constraints",
-    "metadata",
-    "structure",
-    "ordering"
-  })
+  @MethodSource("all")
   void plansExactly(Case c) {
     SchemaMigrationPlan plan = PlanTesting.plan(c.accepted(), c.desired());
     assertThat(plan.render()).containsExactlyElementsOf(c.steps());
@@ -533,16 +537,7 @@ class MigrationPlannerTableTest {
 
   /** Declaration order (types, properties, constraints, annotations) never changes a plan. */
   @ParameterizedTest(name = "{0}")
-  @MethodSource({
-    "noChange",
-    "types",
-    "properties",
-    "typeChanges",
-    "constraints",
-    "metadata",
-    "structure",
-    "ordering"
-  })
+  @MethodSource("all")
   void ignoresDeclarationOrder(Case c) {
     Catalog accepted = PlanTesting.catalog(c.accepted());
     Catalog desired = PlanTesting.catalog(c.desired());
