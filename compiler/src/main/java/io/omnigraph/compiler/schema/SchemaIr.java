@@ -164,7 +164,8 @@ public final class SchemaIr {
     return a;
   }
 
-  private static ObjectNode constraint(Constraint c) {
+  /** {@code {kind, properties[, min, max | pattern]}} — also used by migration plans. */
+  public static ObjectNode constraint(Constraint c) {
     ObjectNode o = CanonicalJson.NODES.objectNode();
     o.put("kind", c.kind().word());
     ArrayNode props = o.putArray("properties");
