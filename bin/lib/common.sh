@@ -59,9 +59,13 @@ omnigraph_ensure_built() {
   fi
   if [ "$stale" = 1 ]; then
     echo "omnigraph: building the application (first run or sources changed)…" >&2
-    (cd "$OMNIGRAPH_ROOT" && mvn -B -q -ntp -Dstyle.color=never -DskipTests -Dspotless.check.skip=true -pl cli -am package >&2) || {
-      echo "omnigraph: build failed; run 'mvn -pl cli -am package' in $OMNIGRAPH_ROOT to see why." >&2
+    local log="$OMNIGRAPH_ROOT/cli/target/omnigraph-build.log"
+    mkdir -p "$(dirname "$log")"
+    if ! (cd "$OMNIGRAPH_ROOT" && mvn -B -ntp -Dstyle.color=never -DskipTests -Dspotless.check.skip=true \
+        -pl cli -am package >"$log" 2>&1); then
+      grep -E '^\[ERROR\]' "$log" | head -n 20 >&2 || true
+      echo "omnigraph: build failed; full log in $log" >&2
       return 1
-    }
+    fi
   fi
 }

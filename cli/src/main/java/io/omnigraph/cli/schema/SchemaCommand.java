@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
     name = "schema",
     mixinStandardHelpOptions = true,
     description = "Check schemas and preview migrations between them (offline; no graph needed).",
-    subcommands = {SchemaCheckCommand.class})
+    subcommands = {SchemaCheckCommand.class, SchemaDiffCommand.class})
 public final class SchemaCommand implements Runnable {
   @Spec CommandSpec spec;
 
