@@ -1,6 +1,7 @@
 package io.omnigraph.policy;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -10,6 +11,10 @@ import java.util.Set;
 
 /** The semantic rules of 07 §3 and decision 6b over a bundle whose shape is already valid. */
 final class BundleValidator {
+  /** Stable: errors at the same place (or without positions) keep the order they were found in. */
+  private static final Comparator<PolicyError> IN_DOCUMENT_ORDER =
+      Comparator.comparingInt(PolicyError::line).thenComparingInt(PolicyError::column);
+
   private final String source;
   private final Locations at;
   private final List<PolicyError> errors = new ArrayList<>();
@@ -31,9 +36,11 @@ final class BundleValidator {
     v.protectedBranches(bundle.protectedBranches());
     v.rules(bundle);
     BindingKind kind = v.kind(bundle, binding);
-    return v.errors.isEmpty()
-        ? PolicyResult.ok(bundle.withKind(kind))
-        : PolicyResult.failed(v.errors);
+    if (v.errors.isEmpty()) {
+      return PolicyResult.ok(bundle.withKind(kind));
+    }
+    v.errors.sort(IN_DOCUMENT_ORDER);
+    return PolicyResult.failed(v.errors);
   }
 
   private void error(PolicyErrorCode code, String path, String message) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 
 /**
  * Reads one YAML document into a {@link YamlNode} tree using Jackson's streaming YAML parser with
@@ -47,20 +48,27 @@ final class YamlTrees {
     } catch (Problem e) {
       return fail(e.code, e.getMessage(), source, e.pos);
     } catch (JsonProcessingException e) {
-      return malformed(e, source);
+      return malformed(e, text, source);
     } catch (IOException | RuntimeException e) {
       return fail(PolicyErrorCode.YAML_SYNTAX, "malformed YAML: " + e, source, Pos.NONE);
     }
   }
 
   /** Prefers SnakeYAML's problem mark and text, which point at the offending character. */
-  private static PolicyResult<YamlNode> malformed(JsonProcessingException e, String source) {
+  private static PolicyResult<YamlNode> malformed(
+      JsonProcessingException e, String text, String source) {
+    if (e.getCause() instanceof ReaderException r) {
+      String msg =
+          "malformed YAML: character U+%04X is not allowed in YAML text"
+              .formatted(r.getCodePoint());
+      return fail(PolicyErrorCode.YAML_SYNTAX, msg, source, posOfCodePoint(text, r.getPosition()));
+    }
     if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
       Mark mark = m.getProblemMark();
-      String text =
+      String what =
           m.getContext() == null ? m.getProblem() : m.getContext() + ": " + m.getProblem();
       Pos at = new Pos(mark.getLine() + 1, mark.getColumn() + 1);
-      return fail(PolicyErrorCode.YAML_SYNTAX, "malformed YAML: " + text, source, at);
+      return fail(PolicyErrorCode.YAML_SYNTAX, "malformed YAML: " + what, source, at);
     }
     String msg = "malformed YAML: " + describe(e.getOriginalMessage());
     return fail(PolicyErrorCode.YAML_SYNTAX, msg, source, pos(e.getLocation()));
@@ -69,6 +77,27 @@ final class YamlTrees {
   private static PolicyResult<YamlNode> fail(
       PolicyErrorCode code, String message, String source, Pos pos) {
     return PolicyResult.failed(List.of(PolicyError.at(code, message, source, pos)));
+  }
+
+  /**
+   * The line and column (both 1-based, counted in code points) of the code point at {@code index}.
+   */
+  static Pos posOfCodePoint(String text, int index) {
+    int line = 1;
+    int column = 1;
+    int seen = 0;
+    for (int i = 0;
+        i < text.length() && seen < index;
+        i += Character.charCount(text.codePointAt(i))) {
+      if (text.charAt(i) == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+      seen++;
+    }
+    return new Pos(line, column);
   }
 
   static Pos pos(JsonLocation loc) {

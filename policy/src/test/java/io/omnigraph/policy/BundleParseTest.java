@@ -157,6 +157,16 @@ class BundleParseTest {
   }
 
   @Test
+  void charactersYamlForbidsArePlaced() {
+    assertError(
+        only("version: 1\ngroups: {g: [\uD83D\uDE00x\uFFFF]}\n"),
+        PolicyErrorCode.YAML_SYNTAX,
+        "malformed YAML: character U+FFFF is not allowed in YAML text",
+        2,
+        16);
+  }
+
+  @Test
   void severalDocumentsAreRejected() {
     assertError(
         only("version: 1\n---\nversion: 1\n"),

@@ -385,6 +385,15 @@ class BundleValidationTest {
   }
 
   @Test
+  void kindErrorsAreSortedIntoPlace() {
+    String yaml = rule("      actions: []\n").replace("version: 1\n", "version: 1\nkind: server\n");
+    PolicyResult<PolicyBundle> r = PolicyBundles.parse(yaml, "t.yaml", BindingKind.GRAPH);
+    assertThat(r.errors())
+        .extracting(PolicyError::code)
+        .containsExactly(PolicyErrorCode.DECLARED_KIND_MISMATCH, PolicyErrorCode.EMPTY_ACTIONS);
+  }
+
+  @Test
   void bundlesBuiltInCodeAreValidatedWithoutPositions() {
     PolicyBundle bundle =
         PolicyBundle.of(
