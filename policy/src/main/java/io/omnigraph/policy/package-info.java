@@ -1,2 +1,6 @@
-/** The policy layer. See docs/architecture.md for what lands here. */
+/**
+ * Authorization policy bundles (spec 07): strict YAML parsing ({@link PolicyBundles}), semantic
+ * validation, default-deny evaluation ({@link PolicyEngine}), policy test files ({@link
+ * PolicyTests}) and the equivalent Cedar text ({@link CedarRenderer}).
+ */
 package io.omnigraph.policy;
