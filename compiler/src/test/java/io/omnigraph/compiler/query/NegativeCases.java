@@ -139,6 +139,14 @@ final class NegativeCases {
         c("negation without outer variable", "T9", read("$p: Person\n «not { $a knows $b }", "$p")),
         c("literal column in aggregate query", "T9", read("$p: Person", "«1, count($p)")),
         c("aggregate in match", "T9", read("$p: Person\n «count($p) > 1", "$p")),
+        c(
+            "order by an aggregate without aggregates",
+            "T9",
+            read("$p: Person", "$p.name", "  order { «count($p) }\n")),
+        c(
+            "order by a non-grouped property",
+            "T9",
+            read("$p: Person", "$p.name, count($p) as n", "  order { «$p.age }\n")),
         // ── T10–T16: mutations ──
         c("unknown insert target", "T10", "query q($n: String) { insert «Persn { name: $n } }"),
         c("insert without assignments", "T10", "query q() { «insert Company {} }"),

@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.omnigraph.compiler.diag.Diagnostic;
 import io.omnigraph.compiler.diag.Result;
 import io.omnigraph.compiler.schema.Catalog;
-import io.omnigraph.compiler.schema.SchemaCompiler;
 import io.omnigraph.compiler.source.SourceText;
+import io.omnigraph.compiler.testing.CookbookSchemas;
 import io.omnigraph.compiler.testing.Fixtures;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,25 +38,7 @@ class QueryFixturesTest {
     assertThat(r.value().queries()).isNotEmpty();
   }
 
-  /** The schema of the nearest ancestor folder that holds a {@code .pg} file. */
   static Catalog catalogFor(Path queryFile) {
-    for (Path dir = queryFile.getParent(); dir != null; dir = dir.getParent()) {
-      List<Path> schemas = schemasIn(dir);
-      if (!schemas.isEmpty()) {
-        Path pg = schemas.get(0);
-        var compiled = SchemaCompiler.compile(pg.toString(), Fixtures.read(pg));
-        assertThat(compiled.diagnostics()).as(pg.toString()).isEmpty();
-        return compiled.value().catalog();
-      }
-    }
-    throw new AssertionError("no schema.pg above " + queryFile);
-  }
-
-  private static List<Path> schemasIn(Path dir) {
-    try (Stream<Path> s = Files.list(dir)) {
-      return s.filter(p -> p.getFileName().toString().endsWith(".pg")).sorted().toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return CookbookSchemas.catalogFor(queryFile);
   }
 }

@@ -98,7 +98,19 @@ final class OrderChecker {
   }
 
   private boolean groupedKey(Ordering o, IrExpr e, List<Column> columns) {
-    if (columns == null || columns.stream().noneMatch(Column::aggregate)) {
+    if (columns == null) {
+      return true;
+    }
+    if (columns.stream().noneMatch(Column::aggregate)) {
+      if (e instanceof IrExpr.Aggregate) {
+        ctx.error(
+            QueryCode.T9,
+            o.expr().start(),
+            o.expr().end(),
+            "ordering by an aggregate needs an aggregate query; return the aggregate (with its"
+                + " grouping columns) and order by it");
+        return false;
+      }
       return true;
     }
     if (e instanceof IrExpr.ColumnRef || e instanceof IrExpr.Aggregate) {
