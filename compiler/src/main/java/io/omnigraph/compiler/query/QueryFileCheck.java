@@ -2,6 +2,7 @@ package io.omnigraph.compiler.query;
 
 import io.omnigraph.compiler.diag.Diagnostic;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,10 +28,11 @@ public record QueryFileCheck(
         && queries.stream().allMatch(QueryOutcome::ok);
   }
 
-  /** File diagnostics first, then every query's, in source order within each. */
+  /** Every diagnostic of the file and of its queries, in source order. */
   public List<Diagnostic> diagnostics() {
     List<Diagnostic> all = new ArrayList<>(fileDiagnostics);
     queries.forEach(q -> all.addAll(q.result().diagnostics()));
+    all.sort(Comparator.comparingInt(Diagnostic::start));
     return all;
   }
 

@@ -215,6 +215,10 @@ final class NegativeCases {
         c("search query not a String", "T19", read("$p: Person\n search($p.name, «$i)", "$p")),
         c("bm25 on a number", "T20", read("$p: Person", "bm25(«$p.age, $n)")),
         c(
+            "bm25 ranking on an unknown property",
+            "T15",
+            read("$p: Person", "$p.name", "  order { bm25($p.«nope, $n) desc }\n")),
+        c(
             "match_text query not a String",
             "T20",
             read("$p: Person\n match_text($p.bio, «$x)", "$p")),

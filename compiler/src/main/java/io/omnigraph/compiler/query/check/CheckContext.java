@@ -16,13 +16,11 @@ final class CheckContext {
   final SourceText src;
   final Map<String, QueryParam> params = new LinkedHashMap<>();
   final List<Diagnostic> diagnostics = new ArrayList<>();
-  final boolean mutation;
   boolean usesNow;
 
-  CheckContext(Catalog catalog, SourceText src, boolean mutation) {
+  CheckContext(Catalog catalog, SourceText src) {
     this.catalog = catalog;
     this.src = src;
-    this.mutation = mutation;
   }
 
   void error(QueryCode code, int start, int end, String message) {

@@ -110,9 +110,7 @@ final class Compat {
   /** {@code s} (with the literal value, if any) against the scalar part of {@code t}. */
   private static String scalarProblem(PropType t, ScalarType s, Value lit) {
     ScalarType ts = t.scalar();
-    boolean fits =
-        category(ts) == category(s) && (!ts.isInteger() || s.isInteger())
-            || ts.isFloat() && s.isInteger();
+    boolean fits = category(ts) == category(s) && (!ts.isInteger() || s.isInteger());
     if (!fits) {
       return "a " + describe(s, lit) + " does not fit " + r(t) + hint(ts, s);
     }

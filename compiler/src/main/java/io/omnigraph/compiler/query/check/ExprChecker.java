@@ -221,7 +221,7 @@ final class ExprChecker {
     return switch (fn) {
       case "count", "sum", "avg", "min", "max" -> aggregate(c, scope, use);
       case "search", "fuzzy", "match_text" -> search.textMatch(c, scope);
-      case "bm25" -> search.bm25(c, scope);
+      case "bm25" -> search.bm25(c, scope, use == Use.ORDER);
       case "nearest" -> use == Use.FILTER ? misplaced(c, QueryCode.T15) : search.nearest(c, scope);
       default -> use == Use.FILTER ? misplaced(c, QueryCode.T21) : search.rrf(c, scope);
     };

@@ -66,18 +66,17 @@ final class MatchChecker {
   }
 
   private List<MatchItem> clause(Clause c, Scope scope) {
-    MatchItem single =
-        switch (c) {
-          case Binding b -> null;
-          case Traversal t -> traversals.check(t, scope);
-          case Filter f -> filter(f, scope);
-          case TextSearch s -> textSearch(s, scope);
-          case Negation n -> negation(n, scope);
-        };
-    if (c instanceof Binding b) {
-      return binding(b, scope);
-    }
-    return single == null ? List.of() : List.of(single);
+    return switch (c) {
+      case Binding b -> binding(b, scope);
+      case Traversal t -> one(traversals.check(t, scope));
+      case Filter f -> one(filter(f, scope));
+      case TextSearch s -> one(textSearch(s, scope));
+      case Negation n -> one(negation(n, scope));
+    };
+  }
+
+  private static List<MatchItem> one(MatchItem item) {
+    return item == null ? List.of() : List.of(item);
   }
 
   /**

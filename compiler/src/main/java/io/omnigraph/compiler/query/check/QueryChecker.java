@@ -29,7 +29,7 @@ public final class QueryChecker {
   private QueryChecker() {}
 
   public static Result<CompiledQuery> check(Catalog catalog, SourceText src, QueryDecl q) {
-    CheckContext ctx = new CheckContext(catalog, src, q.isMutation());
+    CheckContext ctx = new CheckContext(catalog, src);
     params(ctx, q);
     ReadPlan read = null;
     List<MutationOp> mutations = List.of();

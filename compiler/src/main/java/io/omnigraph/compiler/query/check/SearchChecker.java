@@ -36,7 +36,7 @@ final class SearchChecker {
   IrExpr textMatch(Call c, Scope scope) {
     TextFn fn = TextFn.valueOf(c.fn().text().toUpperCase(Locale.ROOT));
     QueryCode code = fn == TextFn.MATCH_TEXT ? QueryCode.T20 : QueryCode.T19;
-    IrExpr.Prop field = textField(c, scope, code);
+    IrExpr.Prop field = textField(c, scope, code, QueryCode.T6);
     IrExpr query = textQuery(c, c.args().get(1), scope, code);
     IrExpr edits = c.args().size() > 2 ? maxEdits(c.args().get(2), scope) : null;
     if (field == null || query == null || (c.args().size() > 2 && edits == null)) {
@@ -45,56 +45,76 @@ final class SearchChecker {
     return new IrExpr.TextMatch(fn, field, query, edits);
   }
 
-  IrExpr bm25(Call c, Scope scope) {
-    IrExpr.Prop field = textField(c, scope, QueryCode.T20);
+  /** {@code bm25}; when it ranks (in order or rrf) unknown names are T15, else T6. */
+  IrExpr bm25(Call c, Scope scope, boolean ranking) {
+    IrExpr.Prop field = textField(c, scope, QueryCode.T20, ranking ? QueryCode.T15 : QueryCode.T6);
     IrExpr query = textQuery(c, c.args().get(1), scope, QueryCode.T20);
     return field == null || query == null ? null : new IrExpr.Bm25(field, query);
   }
 
-  private IrExpr.Prop textField(Call c, Scope scope, QueryCode code) {
-    Expr arg = c.args().get(0);
+  /** The String property searched by {@code c}; unknown names get {@code unknown}. */
+  private IrExpr.Prop textField(Call c, Scope scope, QueryCode code, QueryCode unknown) {
     String fn = c.fn().text();
+    String example = fn + "($x.name, $q)";
+    IrExpr.Prop field = target(c.args().get(0), scope, fn, example, code, unknown);
+    if (field == null || Compat.isString(field.propType())) {
+      return field;
+    }
+    Expr arg = c.args().get(0);
+    ctx.error(
+        code,
+        arg.start(),
+        arg.end(),
+        fn
+            + " needs a String property; "
+            + field.ownerType()
+            + "."
+            + field.property()
+            + " is "
+            + Compat.r(field.propType()));
+    return null;
+  }
+
+  /**
+   * {@code $x.prop} as the first argument of a search or ranking function: {@code shape} reports a
+   * non-property argument, {@code unknown} an unbound variable or unknown property; edge bindings
+   * are refused (T23).
+   */
+  private IrExpr.Prop target(
+      Expr arg, Scope scope, String fn, String example, QueryCode shape, QueryCode unknown) {
     if (!(arg instanceof Prop p)) {
       ctx.error(
-          code,
+          shape,
           arg.start(),
           arg.end(),
-          "the first argument of "
-              + fn
-              + " must be a String property, as in "
-              + fn
-              + "($x.name, $q)");
+          "the first argument of " + fn + " must be a property, as in " + example);
       return null;
     }
     VarInfo v = scope.lookup(p.var().text());
-    if (v != null && v.isEdge()) {
+    if (v == null) {
+      String what =
+          ctx.params.containsKey(p.var().text())
+              ? "$" + p.var().text() + " is a parameter, not a bound node,"
+              : "unknown variable $" + p.var().text();
+      ctx.error(
+          unknown,
+          p.var().start(),
+          p.var().end(),
+          what + " in " + fn + "(…); bind the node in the match block, as in $x: Type");
+      return null;
+    }
+    if (v.poisoned()) {
+      return null;
+    }
+    if (v.isEdge()) {
       ctx.error(
           QueryCode.T23,
           arg.start(),
           arg.end(),
-          fn + " cannot search edge binding $" + v.name() + "; search a property of a node");
+          fn + " cannot use edge binding $" + v.name() + "; use a property of a node");
       return null;
     }
-    IrExpr e = exprs.check(arg, scope, Use.FILTER);
-    if (e == null) {
-      return null;
-    }
-    PropType t = e.type().valueType();
-    if (!Compat.isString(t)) {
-      ctx.error(
-          code,
-          arg.start(),
-          arg.end(),
-          fn
-              + " needs a String property; $"
-              + p.var().text()
-              + "."
-              + p.prop().text()
-              + " is "
-              + Compat.r(t));
-      return null;
-    }
-    return (IrExpr.Prop) e;
+    return exprs.resolveProperty(p, v, unknown);
   }
 
   private IrExpr textQuery(Call c, Expr arg, Scope scope, QueryCode code) {
@@ -141,53 +161,22 @@ final class SearchChecker {
   }
 
   private IrExpr.Prop nearestTarget(Expr arg, Scope scope) {
-    if (!(arg instanceof Prop p)) {
-      ctx.error(
-          QueryCode.T15,
-          arg.start(),
-          arg.end(),
-          "the first argument of nearest must be a vector property, as in nearest($c.embedding, $q)");
-      return null;
+    String example = "nearest($c.embedding, $q)";
+    IrExpr.Prop prop = target(arg, scope, "nearest", example, QueryCode.T15, QueryCode.T15);
+    if (prop == null || prop.propType().isVector()) {
+      return prop;
     }
-    VarInfo v = scope.lookup(p.var().text());
-    if (v == null) {
-      String what =
-          ctx.params.containsKey(p.var().text())
-              ? "$" + p.var().text() + " is a parameter, not a bound node,"
-              : "unknown variable $" + p.var().text();
-      ctx.error(
-          QueryCode.T15,
-          p.var().start(),
-          p.var().end(),
-          what + " in nearest(…); bind the node in the match block, as in $c: Chunk");
-      return null;
-    }
-    if (v.poisoned()) {
-      return null;
-    }
-    if (v.isEdge()) {
-      ctx.error(
-          QueryCode.T23,
-          arg.start(),
-          arg.end(),
-          "nearest cannot rank edge binding $" + v.name() + "; rank a vector property of a node");
-      return null;
-    }
-    IrExpr.Prop prop = exprs.resolveProperty(p, v, QueryCode.T15);
-    if (prop != null && !prop.propType().isVector()) {
-      ctx.error(
-          QueryCode.T15,
-          arg.start(),
-          arg.end(),
-          "nearest needs a Vector property; "
-              + v.typeName()
-              + "."
-              + prop.property()
-              + " is "
-              + Compat.r(prop.propType()));
-      return null;
-    }
-    return prop;
+    ctx.error(
+        QueryCode.T15,
+        arg.start(),
+        arg.end(),
+        "nearest needs a Vector property; "
+            + prop.ownerType()
+            + "."
+            + prop.property()
+            + " is "
+            + Compat.r(prop.propType()));
+    return null;
   }
 
   private IrExpr nearestQuery(Expr arg, Scope scope, IrExpr.Prop vector) {
