@@ -76,7 +76,8 @@ public class CompilerBenchmark {
     }
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < QUERIES; i++) {
-      sb.append(decls.get(i % decls.size()).replaceFirst("^query\\s+\\w+", "query q" + i)).append('\n');
+      sb.append(decls.get(i % decls.size()).replaceFirst("^query\\s+\\w+", "query q" + i))
+          .append('\n');
     }
     return sb.toString();
   }

@@ -32,13 +32,23 @@ import picocli.CommandLine.Spec;
 public final class LintCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(names = "--schema", required = true, paramLabel = "<file.pg>", description = "The schema to check against.")
+  @Option(
+      names = "--schema",
+      required = true,
+      paramLabel = "<file.pg>",
+      description = "The schema to check against.")
   Path schema;
 
-  @Option(names = "--query", required = true, paramLabel = "<file.gq>", description = "The query file to lint.")
+  @Option(
+      names = "--query",
+      required = true,
+      paramLabel = "<file.gq>",
+      description = "The query file to lint.")
   Path query;
 
-  @Option(names = "--json", description = "Print the lint report as one JSON object (see docs/cli.md).")
+  @Option(
+      names = "--json",
+      description = "Print the lint report as one JSON object (see docs/cli.md).")
   boolean json;
 
   @Override
@@ -77,7 +87,9 @@ public final class LintCommand implements Callable<Integer> {
       Json.print(out, o);
     } else {
       loaded.printDiagnostics(spec.commandLine().getErr());
-      spec.commandLine().getErr().println("lint: the schema " + schema + " does not compile; fix it first");
+      spec.commandLine()
+          .getErr()
+          .println("lint: the schema " + schema + " does not compile; fix it first");
     }
     return ExitCodes.ERROR;
   }

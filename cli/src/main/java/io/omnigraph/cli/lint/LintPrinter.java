@@ -31,7 +31,8 @@ final class LintPrinter {
       }
     }
     for (LintFinding f : report.findings()) {
-      String queries = f.queryNames().isEmpty() ? "" : " (queries: " + String.join(", ", f.queryNames()) + ")";
+      String queries =
+          f.queryNames().isEmpty() ? "" : " (queries: " + String.join(", ", f.queryNames()) + ")";
       out.printf("  %s[%s]: %s%s%n", f.severity().wire(), f.code(), f.message(), queries);
     }
     out.printf(
