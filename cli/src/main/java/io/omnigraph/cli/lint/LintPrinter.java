@@ -30,7 +30,13 @@ final class LintPrinter {
         out.println("        warning: " + w);
       }
     }
+    for (Diagnostic d : report.check().fileDiagnostics()) {
+      out.println(indent(DiagnosticRenderer.render(d, src), "  "));
+    }
     for (LintFinding f : report.findings()) {
+      if (isFileDiagnostic(f, report)) {
+        continue;
+      }
       String queries =
           f.queryNames().isEmpty() ? "" : " (queries: " + String.join(", ", f.queryNames()) + ")";
       out.printf("  %s[%s]: %s%s%n", f.severity().wire(), f.code(), f.message(), queries);
@@ -43,6 +49,12 @@ final class LintPrinter {
         report.errors(),
         report.warnings());
     out.flush();
+  }
+
+  /** File diagnostics are printed above with their source line; skip their finding copies. */
+  private static boolean isFileDiagnostic(LintFinding f, LintReport report) {
+    return report.check().fileDiagnostics().stream()
+        .anyMatch(d -> d.code().equals(f.code()) && f.message().startsWith(d.message()));
   }
 
   private static String indent(String text, String prefix) {
