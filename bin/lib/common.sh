@@ -45,7 +45,12 @@ omnigraph_find_jdk() {
 }
 
 omnigraph_jvm_flags() {
-  echo "-Xss4m --add-opens=java.base/java.nio=ALL-UNNAMED --enable-native-access=ALL-UNNAMED"
+  local flags="-Xss4m --add-opens=java.base/java.nio=ALL-UNNAMED --enable-native-access=ALL-UNNAMED"
+  # JDK 24+ warns when Arrow/JMH use sun.misc.Unsafe; the flag does not exist before 23.
+  if [ "$(_java_major "$JAVA_HOME")" -ge 24 ] 2>/dev/null; then
+    flags="$flags --sun-misc-unsafe-memory-access=allow"
+  fi
+  echo "$flags"
 }
 
 # Builds the application folder when it is missing or older than any source file.

@@ -19,6 +19,20 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 public final class BenchMain {
   private BenchMain() {}
 
+  /** JVM flags for the forked benchmark JVMs (those the launcher uses). */
+  static String[] forkFlags() {
+    java.util.List<String> flags =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "-Xss4m",
+                "--add-opens=java.base/java.nio=ALL-UNNAMED",
+                "--enable-native-access=ALL-UNNAMED"));
+    if (Runtime.version().feature() >= 24) {
+      flags.add("--sun-misc-unsafe-memory-access=allow");
+    }
+    return flags.toArray(String[]::new);
+  }
+
   public static void main(String[] args) throws RunnerException {
     CommandLineOptions cli;
     try {
@@ -28,14 +42,7 @@ public final class BenchMain {
       System.exit(2);
       return;
     }
-    Options opts =
-        new OptionsBuilder()
-            .parent(cli)
-            .jvmArgsAppend(
-                "-Xss4m",
-                "--add-opens=java.base/java.nio=ALL-UNNAMED",
-                "--enable-native-access=ALL-UNNAMED")
-            .build();
+    Options opts = new OptionsBuilder().parent(cli).jvmArgsAppend(forkFlags()).build();
     Collection<RunResult> results = new Runner(opts).run();
     if (results.isEmpty()) {
       System.err.println("no benchmark matched; run with -l to list them");
