@@ -13,10 +13,8 @@ class SchemaCheckCliTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   @TempDir Path dir;
 
-  private Path write(String name, String text) throws Exception {
-    Path p = dir.resolve(name);
-    Files.writeString(p, text);
-    return p;
+  private Path write(String name, String text) {
+    return CliRunner.write(dir, name, text);
   }
 
   @Test

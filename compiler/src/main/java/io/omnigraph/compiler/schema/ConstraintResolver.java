@@ -131,12 +131,8 @@ final class ConstraintResolver {
       return null;
     }
     ConstraintArg target = c.args().get(0);
-    Property p = props.get(target.ident().text());
+    Property p = targetProperty(c, typeName, props);
     if (p == null) {
-      error(
-          SchemaCode.UNKNOWN_CONSTRAINT_PROPERTY,
-          target.ident(),
-          unknownProperty("range", target.ident().text(), typeName, TypeKind.NODE));
       return null;
     }
     if (!p.type().scalar().isNumeric() || !p.type().isScalar()) {
@@ -173,12 +169,8 @@ final class ConstraintResolver {
       return null;
     }
     ConstraintArg target = c.args().get(0);
-    Property p = props.get(target.ident().text());
+    Property p = targetProperty(c, typeName, props);
     if (p == null) {
-      error(
-          SchemaCode.UNKNOWN_CONSTRAINT_PROPERTY,
-          target.ident(),
-          unknownProperty("check", target.ident().text(), typeName, TypeKind.NODE));
       return null;
     }
     if (p.type().scalar() != ScalarType.STRING || !p.type().isScalar() || p.type().isEnum()) {
@@ -199,6 +191,19 @@ final class ConstraintResolver {
       return null;
     }
     return new Constraint(Constraint.Kind.CHECK, List.of(p.name()), null, null, regex);
+  }
+
+  /** The property a range/check constraint names, or null after reporting it unknown. */
+  private Property targetProperty(ConstraintAst c, String typeName, Map<String, Property> props) {
+    SchemaAst.Name name = c.args().get(0).ident();
+    Property p = props.get(name.text());
+    if (p == null) {
+      error(
+          SchemaCode.UNKNOWN_CONSTRAINT_PROPERTY,
+          name,
+          unknownProperty(c.kind(), name.text(), typeName, TypeKind.NODE));
+    }
+    return p;
   }
 
   private void error(SchemaCode code, ConstraintAst at, String message) {
