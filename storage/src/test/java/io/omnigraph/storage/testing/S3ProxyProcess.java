@@ -21,10 +21,12 @@ import java.util.concurrent.TimeoutException;
 public final class S3ProxyProcess implements AutoCloseable {
   private final Process process;
   private final String endpoint;
+  private final Path log;
 
-  private S3ProxyProcess(Process process, String endpoint) {
+  private S3ProxyProcess(Process process, String endpoint, Path log) {
     this.process = process;
     this.endpoint = endpoint;
+    this.log = log;
   }
 
   /** Starts the child and waits (up to 60 s) until it reports its endpoint. */
@@ -38,7 +40,7 @@ public final class S3ProxyProcess implements AutoCloseable {
     Path log = Files.createTempFile("s3proxy-", ".log");
     Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
     try {
-      return new S3ProxyProcess(process, awaitEndpoint(process));
+      return new S3ProxyProcess(process, awaitEndpoint(process), log);
     } catch (IOException | RuntimeException e) {
       process.destroyForcibly();
       throw new IOException(e.getMessage() + " (its stderr is in " + log + ")", e);
@@ -68,6 +70,11 @@ public final class S3ProxyProcess implements AutoCloseable {
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
+    }
+    try {
+      Files.deleteIfExists(log);
+    } catch (IOException e) {
+      // a leftover log in the temp directory is harmless
     }
   }
 
