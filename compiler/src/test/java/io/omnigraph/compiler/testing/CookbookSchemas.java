@@ -15,15 +15,20 @@ public final class CookbookSchemas {
 
   /** The catalog of the {@code .pg} file in the nearest ancestor folder of {@code queryFile}. */
   public static Catalog catalogFor(Path queryFile) {
+    Path pg = schemaFor(queryFile);
+    var compiled = SchemaCompiler.compile(pg.toString(), Fixtures.read(pg));
+    if (!compiled.ok()) {
+      throw new AssertionError(pg + " does not compile: " + compiled.diagnostics());
+    }
+    return compiled.value().catalog();
+  }
+
+  /** The {@code .pg} file in the nearest ancestor folder of {@code queryFile}. */
+  public static Path schemaFor(Path queryFile) {
     for (Path dir = queryFile.getParent(); dir != null; dir = dir.getParent()) {
       List<Path> schemas = schemasIn(dir);
       if (!schemas.isEmpty()) {
-        Path pg = schemas.get(0);
-        var compiled = SchemaCompiler.compile(pg.toString(), Fixtures.read(pg));
-        if (!compiled.ok()) {
-          throw new AssertionError(pg + " does not compile: " + compiled.diagnostics());
-        }
-        return compiled.value().catalog();
+        return schemas.get(0);
       }
     }
     throw new AssertionError("no .pg schema above " + queryFile);
