@@ -15,7 +15,10 @@ public final class Adjacency {
     this.edges = edges;
   }
 
-  /** Groups edge rows by {@code endpoint[edgeRow]} (a node row in {@code [0, nodeCount)}). */
+  /**
+   * Groups edge rows by {@code endpoint[edgeRow]} (a node row in {@code [0, nodeCount)}): a
+   * counting sort by node, then each node's edges sorted by edge id.
+   */
   static Adjacency build(int[] endpoint, int nodeCount, String[] edgeIds) {
     int[] offsets = new int[nodeCount + 1];
     for (int n : endpoint) {
@@ -24,21 +27,41 @@ public final class Adjacency {
     for (int i = 0; i < nodeCount; i++) {
       offsets[i + 1] += offsets[i];
     }
-    Integer[] order = new Integer[endpoint.length];
-    for (int i = 0; i < order.length; i++) {
-      order[i] = i;
-    }
-    Arrays.sort(
-        order,
-        (a, b) -> {
-          int c = Integer.compare(endpoint[a], endpoint[b]);
-          return c != 0 ? c : edgeIds[a].compareTo(edgeIds[b]);
-        });
+    int[] next = Arrays.copyOf(offsets, nodeCount);
     int[] edges = new int[endpoint.length];
-    for (int i = 0; i < order.length; i++) {
-      edges[i] = order[i];
+    for (int e = 0; e < endpoint.length; e++) {
+      edges[next[endpoint[e]]++] = e;
+    }
+    for (int n = 0; n < nodeCount; n++) {
+      sortById(edges, offsets[n], offsets[n + 1], edgeIds);
     }
     return new Adjacency(offsets, edges);
+  }
+
+  private static void sortById(int[] edges, int from, int to, String[] ids) {
+    if (to - from < 2) {
+      return;
+    }
+    if (to - from <= 32) {
+      for (int i = from + 1; i < to; i++) {
+        int e = edges[i];
+        int j = i - 1;
+        while (j >= from && ids[edges[j]].compareTo(ids[e]) > 0) {
+          edges[j + 1] = edges[j];
+          j--;
+        }
+        edges[j + 1] = e;
+      }
+      return;
+    }
+    Integer[] seg = new Integer[to - from];
+    for (int i = from; i < to; i++) {
+      seg[i - from] = edges[i];
+    }
+    Arrays.sort(seg, (x, y) -> ids[x].compareTo(ids[y]));
+    for (int i = from; i < to; i++) {
+      edges[i] = seg[i - from];
+    }
   }
 
   /** Number of edges incident to node row {@code n}. */

@@ -266,7 +266,8 @@ public final class Values {
         long n = (Long) v;
         yield Math.abs(n) <= JS_SAFE ? f.numberNode(n) : f.textNode(Long.toString(n));
       }
-      case F32, F64 -> f.numberNode((Double) v);
+      case F32 -> f.numberNode((float) (double) (Double) v);
+      case F64 -> f.numberNode((Double) v);
       case DATE -> f.textNode(LocalDate.ofEpochDay((Integer) v).toString());
       case DATETIME -> f.textNode(DATETIME_OUT.format(Instant.ofEpochMilli((Long) v)));
       case BLOB -> f.textNode("base64:" + Base64.getEncoder().encodeToString((byte[]) v));

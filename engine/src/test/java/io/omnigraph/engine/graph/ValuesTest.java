@@ -74,6 +74,7 @@ class ValuesTest {
     assertThat(Values.toJson(1777593600500L, t(ScalarType.DATETIME)).asText())
         .isEqualTo("2026-05-01T00:00:00.500Z");
     assertThat(Values.toJson(9007199254740991L, t(ScalarType.I64)).isNumber()).isTrue();
+    assertThat(Values.toJson((double) 0.1f, t(ScalarType.F32)).toString()).isEqualTo("0.1");
     assertThat(Values.toJson(9007199254740993L, t(ScalarType.I64)).asText())
         .isEqualTo("9007199254740993");
   }
