@@ -1,6 +1,5 @@
 package io.omnigraph.engine.load;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnigraph.compiler.schema.Catalog;
 import io.omnigraph.compiler.schema.EdgeType;
 import io.omnigraph.compiler.schema.NodeType;
@@ -30,6 +29,9 @@ final class BatchStager {
   private final RowDecoder decoder;
   private final Map<String, EdgeStage> edgesBySpelling = new HashMap<>();
   private final Map<String, IdIndex> snapshotEdgeIds = new HashMap<>();
+  private final String[] lastId = new String[2];
+  private final String[] lastType = new String[2];
+  private final int[] lastRef = new int[2];
 
   BatchStager(GraphSnapshot snapshot, LoadMode mode, KeyOrder order, Ulid ulid, boolean embedder) {
     this.snapshot = snapshot;
@@ -40,8 +42,8 @@ final class BatchStager {
     this.decoder = new RowDecoder(embedder);
   }
 
-  void accept(ObjectNode root, int line) {
-    switch (Envelope.parse(root, line)) {
+  void accept(Envelope record, int line) {
+    switch (record) {
       case NodeRecord n -> node(n, line);
       case EdgeRecord e -> edge(e, line);
     }
@@ -139,8 +141,8 @@ final class BatchStager {
     EdgeStage stage = edgeStage(r.edge(), line);
     TypePlan plan = stage.plan;
     Object[] values = decoder.decode(plan, r.data(), line);
-    int src = endpoint(plan.edge.from(), r.from());
-    int dst = endpoint(plan.edge.to(), r.to());
+    int src = endpoint(plan.edge.from(), r.from(), true);
+    int dst = endpoint(plan.edge.to(), r.to(), false);
     String id = decoder.suppliedId();
     int row;
     if (id == null) {
@@ -181,6 +183,24 @@ final class BatchStager {
               return ix;
             });
     return index.get(id);
+  }
+
+  /**
+   * Resolves an endpoint, remembering the last resolved one: edge files are usually grouped by
+   * source, so consecutive records often repeat it.
+   */
+  private int endpoint(String nodeType, String id, boolean source) {
+    int slot = source ? 0 : 1;
+    if (id.equals(lastId[slot]) && nodeType.equals(lastType[slot])) {
+      return lastRef[slot];
+    }
+    int ref = endpoint(nodeType, id);
+    if (ref != EdgeStage.PENDING) {
+      lastId[slot] = id;
+      lastType[slot] = nodeType;
+      lastRef[slot] = ref;
+    }
+    return ref;
   }
 
   /** Resolves an endpoint against the batch so far and the snapshot; see {@link EdgeStage}. */

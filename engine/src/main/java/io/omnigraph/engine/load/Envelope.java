@@ -1,9 +1,6 @@
 package io.omnigraph.engine.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Set;
 
 /**
@@ -22,35 +19,52 @@ sealed interface Envelope {
           "_row_created_at_version",
           "_row_last_updated_at_version");
 
-  ObjectNode data();
+  Members data();
 
   /** {@code {"type": name, "data": {…}}}. */
-  record NodeRecord(String type, ObjectNode data) implements Envelope {}
+  record NodeRecord(String type, Members data) implements Envelope {}
 
   /** {@code {"edge": name, "from": id, "to": id, "data": {…}}}. */
-  record EdgeRecord(String edge, String from, String to, ObjectNode data) implements Envelope {}
+  record EdgeRecord(String edge, String from, String to, Members data) implements Envelope {}
 
-  static Envelope parse(ObjectNode root, long line) {
-    boolean node = root.has("type");
-    if (node == root.has("edge")) {
+  static Envelope parse(Members root, long line) {
+    Object type = null;
+    Object edge = null;
+    Object from = null;
+    Object to = null;
+    Object data = null;
+    String other = null;
+    for (int i = 0; i < root.size(); i++) {
+      Object v = root.value(i);
+      switch (root.name(i)) {
+        case "type" -> type = v;
+        case "edge" -> edge = v;
+        case "from" -> from = v;
+        case "to" -> to = v;
+        case "data" -> data = v;
+        default -> other = other == null ? root.name(i) : other;
+      }
+    }
+    boolean node = type != null;
+    if (node == (edge != null)) {
       throw bad(line, "graph batch record must contain exactly one of 'type' or 'edge'");
     }
-    checkKeys(root, node, line);
-    ObjectNode data = data(root.get("data"), line);
-    if (node) {
-      return new NodeRecord(text(root, "type", "a node type name, as in \"Person\"", line), data);
+    if (other != null || (node && (from != null || to != null))) {
+      rejectFirstUnexpectedKey(root, node, line);
     }
+    if (node) {
+      String name = text(type, "type", "a node type name, as in \"Person\"", line);
+      return new NodeRecord(name, data(data, line));
+    }
+    String name = text(edge, "edge", "an edge type name, as in \"Knows\"", line);
     return new EdgeRecord(
-        text(root, "edge", "an edge type name, as in \"Knows\"", line),
-        endpoint(root, "from", line),
-        endpoint(root, "to", line),
-        data);
+        name, endpoint(from, "from", line), endpoint(to, "to", line), data(data, line));
   }
 
-  private static void checkKeys(ObjectNode root, boolean node, long line) {
-    Iterator<String> names = root.fieldNames();
-    while (names.hasNext()) {
-      String k = names.next();
+  /** Reports the first key (in input order) a record of this kind may not have. */
+  private static void rejectFirstUnexpectedKey(Members root, boolean node, long line) {
+    for (int i = 0; i < root.size(); i++) {
+      String k = root.name(i);
       boolean ok =
           node
               ? k.equals("type") || k.equals("data")
@@ -85,28 +99,29 @@ sealed interface Envelope {
     return "an edge record has only 'edge', 'from', 'to' and 'data'";
   }
 
-  private static ObjectNode data(JsonNode d, long line) {
+  private static Members data(Object d, long line) {
     if (d == null) {
-      return JsonNodeFactory.instance.objectNode();
+      return Members.EMPTY;
     }
-    if (!d.isObject()) {
-      throw bad(
-          line,
-          "'data' must be a JSON object of property values (or be left out), got " + describe(d));
+    if (d instanceof Members m) {
+      return m;
     }
-    return (ObjectNode) d;
+    throw bad(
+        line,
+        "'data' must be a JSON object of property values (or be left out), got "
+            + describe((JsonNode) d));
   }
 
-  private static String text(ObjectNode root, String key, String what, long line) {
-    JsonNode v = root.get(key);
+  private static String text(Object value, String key, String what, long line) {
+    JsonNode v = (JsonNode) value;
     if (!v.isTextual() || v.textValue().isEmpty()) {
       throw bad(line, "'" + key + "' must be " + what + ", got " + describe(v));
     }
     return v.textValue();
   }
 
-  private static String endpoint(ObjectNode root, String key, long line) {
-    JsonNode v = root.get(key);
+  private static String endpoint(Object value, String key, long line) {
+    JsonNode v = (JsonNode) value;
     if (v == null) {
       throw bad(
           line,

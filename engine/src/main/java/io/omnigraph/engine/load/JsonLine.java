@@ -29,6 +29,9 @@ final class JsonLine {
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+  /** Factories are costly to build and thread-safe to share: one for the standard limit. */
+  private static final JsonFactory STANDARD = factory(GraphBatchReader.MAX_LINE_BYTES);
+
   private final JsonFactory factory;
   private final int maxSlots;
   private long line;
@@ -37,19 +40,23 @@ final class JsonLine {
   JsonLine(int maxLineBytes, int maxSlots) {
     this.maxSlots = maxSlots;
     this.factory =
-        new JsonFactoryBuilder()
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .streamReadConstraints(
-                StreamReadConstraints.builder()
-                    .maxStringLength(maxLineBytes)
-                    .maxDocumentLength(maxLineBytes)
-                    .maxNestingDepth(MAX_DEPTH)
-                    .build())
-            .build();
+        maxLineBytes == GraphBatchReader.MAX_LINE_BYTES ? STANDARD : factory(maxLineBytes);
   }
 
-  /** The object on a line of UTF-8 bytes. */
-  ObjectNode parse(byte[] buf, int off, int len, long lineNumber) {
+  private static JsonFactory factory(int maxLineBytes) {
+    return new JsonFactoryBuilder()
+        .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
+        .streamReadConstraints(
+            StreamReadConstraints.builder()
+                .maxStringLength(maxLineBytes)
+                .maxDocumentLength(maxLineBytes)
+                .maxNestingDepth(MAX_DEPTH)
+                .build())
+        .build();
+  }
+
+  /** The record object on a line of UTF-8 bytes; its {@code data} object is nested Members. */
+  Members parse(byte[] buf, int off, int len, long lineNumber) {
     this.line = lineNumber;
     this.slots = 0;
     try (JsonParser p = factory.createParser(buf, off, len)) {
@@ -57,7 +64,7 @@ final class JsonLine {
       if (first != JsonToken.START_OBJECT) {
         throw notAnObject(first);
       }
-      ObjectNode root = object(p, "");
+      Members root = members(p, "");
       JsonToken trailing = p.nextToken();
       if (trailing != null) {
         throw new LoadException(
@@ -79,6 +86,25 @@ final class JsonLine {
       throw overSlots(p);
     }
     return t;
+  }
+
+  /** The record object ({@code path} "") or its {@code data} object ({@code path} "data"). */
+  private Members members(JsonParser p, String path) throws IOException {
+    Members m = new Members();
+    JsonToken t;
+    while ((t = next(p)) == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken first = next(p);
+      Object value =
+          path.isEmpty() && first == JsonToken.START_OBJECT && name.equals("data")
+              ? members(p, name)
+              : value(p, first, path.isEmpty() ? name : path + "." + name);
+      if (!m.add(name, value)) {
+        throw duplicate(name, path);
+      }
+    }
+    expectEnd(t, JsonToken.END_OBJECT);
+    return m;
   }
 
   private ObjectNode object(JsonParser p, String path) throws IOException {

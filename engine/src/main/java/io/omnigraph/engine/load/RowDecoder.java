@@ -1,13 +1,11 @@
 package io.omnigraph.engine.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnigraph.compiler.schema.PropType;
 import io.omnigraph.engine.graph.ValueException;
 import io.omnigraph.engine.graph.Values;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Turns a record's {@code data} object into typed values (one per declared property, in declaration
@@ -35,18 +33,19 @@ final class RowDecoder {
     return needsEmbedding;
   }
 
-  Object[] decode(TypePlan plan, ObjectNode data, long line) {
+  Object[] decode(TypePlan plan, Members data, long line) {
     id = null;
     needsEmbedding = false;
     Object[] values = new Object[plan.props.length];
-    for (Map.Entry<String, JsonNode> m : data.properties()) {
-      String name = m.getKey();
+    for (int i = 0; i < data.size(); i++) {
+      String name = data.name(i);
+      JsonNode v = (JsonNode) data.value(i);
       Integer col = plan.columns.get(name);
       if (col == null) {
-        member(plan, name, m.getValue(), line);
+        member(plan, name, v, line);
         continue;
       }
-      values[col] = value(plan, col, m.getValue(), line);
+      values[col] = value(plan, col, v, line);
     }
     requirePresent(plan, values, line);
     return values;
