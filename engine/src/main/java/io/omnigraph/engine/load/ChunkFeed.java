@@ -35,6 +35,7 @@ abstract class ChunkFeed implements AutoCloseable {
     private final BlockingQueue<RecordSource.Chunk> queue = new ArrayBlockingQueue<>(AHEAD);
     private final RecordSource source;
     private RecordSource.Chunk first;
+    private Thread producer;
     private volatile boolean closed;
 
     Background(RecordSource source) {
@@ -61,12 +62,19 @@ abstract class ChunkFeed implements AutoCloseable {
       if (first == null) {
         first = source.next();
         if (!first.last) {
-          Thread.ofPlatform().daemon().name("graph-batch-parser").start(() -> produce(source));
+          producer =
+              Thread.ofPlatform().daemon().name("graph-batch-parser").start(() -> produce(source));
         }
         return first;
       }
       try {
-        return queue.take();
+        RecordSource.Chunk c;
+        while ((c = queue.poll(100, TimeUnit.MILLISECONDS)) == null) {
+          if (!producer.isAlive() && queue.isEmpty()) {
+            throw new IllegalStateException("the graph-batch parser thread died (out of memory?)");
+          }
+        }
+        return c;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new InterruptedIOException("interrupted while reading the graph batch");

@@ -11,17 +11,24 @@ import java.util.Objects;
  * validated {@link StagedBatch} that one graph commit will write — or throws the first {@link
  * LoadException}, in which case nothing is staged.
  *
- * <p>Streaming: the input is split into lines without being held whole; each line is parsed into
- * a small JSON tree, checked, and its values copied into per-type column arrays; the tree is then
- * garbage. Memory is the staged rows (about 20 bytes per edge plus its property values; a node's
- * values plus its id) and a 16-byte index entry per supplied or key-derived id. There is no
- * entity-count ceiling.
+ * <p>Semantics: each record is the entity's full row — a property it leaves out is absent (null),
+ * also when merge updates an existing entity. Within a batch, merge and overwrite keep the last
+ * record of an id (at the row position of its first); append rejects the repeat. Validation is
+ * against the graph as it will be after the commit: the snapshot, minus what overwrite replaces
+ * and what merge updates, plus the batch.
+ *
+ * <p>Streaming: lines are split without holding the input; each is parsed into a small JSON tree,
+ * checked, and its values copied into per-type column arrays ({@link StagedRows}); the tree is then
+ * garbage. Splitting and parsing run one chunk of {@value RecordSource#CHUNK_LINES} lines ahead on
+ * a second thread for batches over one chunk (see {@link Builder#parallel}). Memory is the staged
+ * rows — about 20 bytes per edge plus its property values, a node's values plus its id — and a
+ * 16-byte index entry per supplied or key-derived id; there is no entity-count ceiling.
  *
  * <p>Errors: a problem confined to one line (envelope, type, value, {@code @range}, {@code
- * @check}, id, append conflict) stops the read at that line. Problems that need the whole batch
- * (endpoints — a record may refer to a node on a later line —, {@code @unique}, {@code @card})
- * are checked after the last line, and the one with the lowest line is reported. Only one error
- * is ever reported.
+ * @check}, id, append conflict, line limits) stops the read at that line. Problems that need the
+ * whole batch (endpoints — a record may refer to a node on a later line —, {@code @unique}, {@code
+ * @card}) are checked after the last line, and the one with the lowest line is reported. Exactly
+ * one error is reported.
  */
 public final class GraphBatchReader {
   /** 10 §2: bytes per graph-batch line. */
@@ -74,6 +81,9 @@ public final class GraphBatchReader {
         }
         if (c.ioError != null) {
           throw c.ioError;
+        }
+        if (c.crash != null) {
+          throw c.crash;
         }
         if (c.error != null) {
           throw c.error;

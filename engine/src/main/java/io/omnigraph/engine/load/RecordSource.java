@@ -23,6 +23,7 @@ final class RecordSource {
     long bytes;
     LoadException error;
     IOException ioError;
+    RuntimeException crash;
   }
 
   private final LineSplitter lines;
@@ -50,6 +51,9 @@ final class RecordSource {
       c.last = true;
     } catch (IOException e) {
       c.ioError = e;
+      c.last = true;
+    } catch (RuntimeException e) {
+      c.crash = e; // a bug; handed to the staging thread rather than lost with the parser thread
       c.last = true;
     }
     c.lineCount = lines.lineNumber();

@@ -1,8 +1,10 @@
 package io.omnigraph.engine.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.omnigraph.compiler.schema.Catalog;
+import io.omnigraph.engine.graph.GraphSnapshot;
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
 
@@ -28,11 +30,45 @@ class LargeBatchTest {
   }
 
   @Test
-  void appendOfTheSameBatchTwiceConflictsOnTheFirstRepeatedLine() throws IOException {
+  void reloadingABatchIntoTheGraphItBuilt() throws IOException {
     Catalog catalog = LoadTesting.catalog(GeneratedBatch.SCHEMA);
-    GeneratedBatch first = new GeneratedBatch(2_000, 100, 2, 1);
-    StagedBatch b =
-        LoadTesting.reader(LoadTesting.empty(catalog), LoadMode.APPEND).build().read(first);
-    assertThat(b.totalEntities()).isEqualTo(first.lines());
+    GraphBatchReader.Builder first =
+        LoadTesting.reader(LoadTesting.empty(catalog), LoadMode.APPEND);
+    StagedBatch b = first.build().read(new GeneratedBatch(2_000, 100, 2, 1));
+    GraphSnapshot g = InMemoryCommit.apply(LoadTesting.empty(catalog), b, "c1");
+    assertThat(g.nodes("Person").size()).isEqualTo(2_000);
+    assertThat(g.edges("Knows").size()).isEqualTo(4_000);
+    assertThat(g.commitId()).isEqualTo("c1");
+
+    LoadException again =
+        catchThrowableOfType(
+            LoadException.class,
+            () ->
+                LoadTesting.reader(g, LoadMode.APPEND)
+                    .build()
+                    .read(new GeneratedBatch(2_000, 100, 2, 1)));
+    assertThat(again.code()).isEqualTo("key_conflict");
+    assertThat(again.line()).isEqualTo(1);
+
+    // merge re-sends every WorksAt edge with a fresh generated id: a second edge per person
+    LoadException twice =
+        catchThrowableOfType(
+            LoadException.class,
+            () ->
+                LoadTesting.reader(g, LoadMode.MERGE)
+                    .build()
+                    .read(new GeneratedBatch(2_000, 100, 2, 1)));
+    assertThat(twice.code()).isEqualTo("cardinality_violation");
+    assertThat(twice.line()).isEqualTo(6_001);
+    assertThat(twice.getMessage()).contains("Person \"p0\" more than 1 WorksAt edge(s)");
+
+    StagedBatch replaced =
+        LoadTesting.reader(g, LoadMode.OVERWRITE)
+            .build()
+            .read(new GeneratedBatch(2_000, 100, 2, 1));
+    assertThat(replaced.replacedEdgeTypes()).containsExactly("Knows", "WorksAt");
+    GraphSnapshot g3 = InMemoryCommit.apply(g, replaced, "c3");
+    assertThat(g3.edges("Knows").size()).isEqualTo(4_000);
+    assertThat(g3.edges("WorksAt").size()).isEqualTo(2_000);
   }
 }

@@ -54,6 +54,18 @@ class ModesTest {
   }
 
   @Test
+  void mergeCommitsUpdatesInPlaceAndLeavesOutPropertiesNull() {
+    GraphSnapshot g = graph();
+    StagedBatch b = load(g, LoadMode.MERGE, lines(named("a", "A2"), named("z", "Z")));
+    GraphSnapshot after = InMemoryCommit.apply(g, b, "c1");
+    assertThat(after.nodes("Person").size()).isEqualTo(3);
+    int a = after.nodes("Person").rowOf("a");
+    assertThat(after.nodes("Person").value(a, "name")).isEqualTo("A2");
+    assertThat(after.nodes("Person").value(a, "email")).isNull(); // a record is the full row
+    assertThat(after.edges("Knows").size()).isEqualTo(1);
+  }
+
+  @Test
   void appendRejectsADuplicateWithinTheBatch() {
     LoadException e = fails(graph(), LoadMode.APPEND, lines(named("c", "1"), named("c", "2")));
     assertError(
