@@ -49,6 +49,13 @@ final class BatchStager {
     }
   }
 
+  /** Frees the id indexes once validation is done (the staged batch does not need them). */
+  void release() {
+    snapshotEdgeIds.clear();
+    nodes.values().forEach(Stage::release);
+    edges.values().forEach(Stage::release);
+  }
+
   /** Whether the snapshot's rows of this type still count (false when overwrite replaces it). */
   boolean snapshotCounts(String type, boolean edge) {
     return mode != LoadMode.OVERWRITE || !(edge ? edges : nodes).containsKey(type);

@@ -104,6 +104,7 @@ public final class GraphBatchReader {
 
   private StagedBatch finish(BatchStager st, RecordSource.Chunk last) {
     BatchValidator.validate(st);
+    st.release();
     if (embedder != null) {
       EmbedStep step = new EmbedStep(embedder);
       st.nodes.values().forEach(step::run);

@@ -12,7 +12,10 @@ import java.util.BitSet;
  */
 class Stage {
   final TypePlan plan;
-  final IdIndex index = new IdIndex();
+
+  /** Supplied or derived id → row; dropped by {@link #release()} once validation is done. */
+  IdIndex index = new IdIndex();
+
   final BitSet updates = new BitSet();
   final BitSet needsEmbedding = new BitSet();
   final int firstLine;
@@ -76,6 +79,11 @@ class Stage {
     for (int c = 0; c < columns.length; c++) {
       columns[c] = Arrays.copyOf(columns[c], capacity);
     }
+  }
+
+  /** Frees what only reading and validation need. */
+  void release() {
+    index = null;
   }
 
   String id(int row) {
