@@ -102,7 +102,7 @@ final class BatchStager {
             + Messages.quote(derived));
   }
 
-  /** Stages a node row with a known id: append conflicts, last-wins replacement, insert. */
+  /** Stages a row with a known id: append conflicts, last-wins replacement, insert. */
   private int upsert(Stage stage, String id, Object[] values, int line) {
     int existing = stage.index.get(id);
     if (existing >= 0) {
@@ -110,7 +110,7 @@ final class BatchStager {
       stage.replace(existing, values, line);
       return existing;
     }
-    boolean inGraph = mode != LoadMode.OVERWRITE && snapshot.nodes(stage.plan.name).rowOf(id) >= 0;
+    boolean inGraph = mode != LoadMode.OVERWRITE && inSnapshot(stage.plan, id);
     if (inGraph && mode == LoadMode.APPEND) {
       throw inGraphConflict(stage.plan, id, line);
     }
@@ -151,29 +151,17 @@ final class BatchStager {
     int src = endpoint(plan.edge.from(), r.from(), true);
     int dst = endpoint(plan.edge.to(), r.to(), false);
     String id = decoder.suppliedId();
-    int row;
-    if (id == null) {
-      row = stage.add(null, ulid.nextValue(), values, line);
-    } else {
-      row = upsertEdge(stage, id, values, line);
-    }
+    int row =
+        id == null
+            ? stage.add(null, ulid.nextValue(), values, line)
+            : upsert(stage, id, values, line);
     stage.endpoints(row, src, r.from(), dst, r.to());
   }
 
-  private int upsertEdge(EdgeStage stage, String id, Object[] values, int line) {
-    int existing = stage.index.get(id);
-    if (existing >= 0) {
-      requireNotAppend(stage, id, existing, line);
-      stage.replace(existing, values, line);
-      return existing;
-    }
-    boolean inGraph = mode != LoadMode.OVERWRITE && snapshotEdgeRow(stage.plan.name, id) >= 0;
-    if (inGraph && mode == LoadMode.APPEND) {
-      throw inGraphConflict(stage.plan, id, line);
-    }
-    int row = stage.add(id, null, values, line);
-    stage.updates.set(row, inGraph);
-    return row;
+  private boolean inSnapshot(TypePlan plan, String id) {
+    return plan.isEdge()
+        ? snapshotEdgeRow(plan.name, id) >= 0
+        : snapshot.nodes(plan.name).rowOf(id) >= 0;
   }
 
   /** The snapshot row of an edge id (an id index per edge type, built on first use), or -1. */
