@@ -1,7 +1,6 @@
 package io.omnigraph.engine.load;
 
 import static io.omnigraph.engine.load.LoadTesting.assertError;
-import static io.omnigraph.engine.load.LoadTesting.empty;
 import static io.omnigraph.engine.load.LoadTesting.fails;
 import static io.omnigraph.engine.load.LoadTesting.lines;
 import static io.omnigraph.engine.load.LoadTesting.load;
@@ -255,10 +254,5 @@ class ConstraintTest {
     assertThat(both.replacedEdgeTypes()).containsExactly("Wrote");
     StagedBatch notes = load(g, LoadMode.OVERWRITE, lines(note("n9", "t", null), wrote("n9", "a")));
     assertThat(notes.replacedNodeTypes()).containsExactly("Note");
-  }
-
-  @Test
-  void emptySnapshotHelper() {
-    assertThat(empty().catalog().node("Person")).isPresent();
   }
 }

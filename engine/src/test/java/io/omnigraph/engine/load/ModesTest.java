@@ -6,7 +6,6 @@ import static io.omnigraph.engine.load.LoadTesting.fails;
 import static io.omnigraph.engine.load.LoadTesting.knows;
 import static io.omnigraph.engine.load.LoadTesting.lines;
 import static io.omnigraph.engine.load.LoadTesting.load;
-import static io.omnigraph.engine.load.LoadTesting.person;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnigraph.compiler.schema.Catalog;
@@ -202,6 +201,5 @@ class ModesTest {
     assertThat(b.totalEntities()).isZero();
     assertThat(b.lines()).isEqualTo(2);
     assertThat(b.nodes()).isEmpty();
-    assertThat(person("x")).isNotEmpty();
   }
 }
