@@ -1,5 +1,6 @@
 package io.omnigraph.policy;
 
+import io.omnigraph.compiler.text.CodePointOrder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -120,7 +121,7 @@ public final class PolicyEngine {
 
   private static Map<String, Grant[][]> compileGrants(PolicyBundle bundle) {
     List<PolicyRule> rules = new ArrayList<>(bundle.rules());
-    rules.sort((a, b) -> RuleOrder.compare(a.id(), b.id()));
+    rules.sort((a, b) -> CodePointOrder.compare(a.id(), b.id()));
     Map<String, List<List<Grant>>> lists = new HashMap<>();
     for (String actor : bundle.actors()) {
       List<List<Grant>> perAction = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.omnigraph.storage;
 
+import io.omnigraph.compiler.text.CodePointOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 
@@ -12,7 +13,7 @@ public final class ObjectKeys {
   public static final int MAX_SEGMENT_BYTES = 200;
 
   /** Key order of {@link ObjectStore#list}: by code point, which equals UTF-8 byte order. */
-  public static final Comparator<String> ORDER = ObjectKeys::compareCodePoints;
+  public static final Comparator<String> ORDER = CodePointOrder.COMPARATOR;
 
   private ObjectKeys() {}
 
@@ -94,20 +95,5 @@ public final class ObjectKeys {
             + "': "
             + reason
             + "; keys are relative, '/'-separated paths like 'graphs/demo.omni/manifest.json'");
-  }
-
-  private static int compareCodePoints(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.omnigraph.compiler.schema.PropType;
 import io.omnigraph.compiler.schema.ScalarType;
+import io.omnigraph.compiler.text.CodePointOrder;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -311,18 +312,7 @@ public final class Values {
 
   /** Compares by Unicode code points, which is the UTF-8 byte order. */
   public static int compareUtf8(String a, String b) {
-    int i = 0;
-    int j = 0;
-    while (i < a.length() && j < b.length()) {
-      int ca = a.codePointAt(i);
-      int cb = b.codePointAt(j);
-      if (ca != cb) {
-        return Integer.compare(ca, cb);
-      }
-      i += Character.charCount(ca);
-      j += Character.charCount(cb);
-    }
-    return Integer.compare(a.length() - i, b.length() - j);
+    return CodePointOrder.compare(a, b);
   }
 
   /**
