@@ -2,7 +2,6 @@ package io.omnigraph.engine.graph;
 
 import io.omnigraph.compiler.schema.EdgeType;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The rows of one edge type at one snapshot, column-wise, with endpoints resolved to row numbers of
@@ -11,12 +10,10 @@ import java.util.Map;
  */
 public final class EdgeTable {
   private final EdgeType type;
-  private final List<String> properties;
-  private final Map<String, Integer> propertyIndex;
+  private final Columns columns;
   private final String[] ids;
   private final int[] src;
   private final int[] dst;
-  private final Object[][] columns;
   private final Adjacency out;
   private final Adjacency in;
 
@@ -40,12 +37,10 @@ public final class EdgeTable {
       int fromSize,
       int toSize) {
     this.type = type;
-    this.properties = List.copyOf(properties);
-    this.propertyIndex = NodeTable.index(this.properties);
+    this.columns = new Columns(properties, columns);
     this.ids = ids;
     this.src = src;
     this.dst = dst;
-    this.columns = columns;
     this.out = Adjacency.build(src, fromSize, ids);
     this.in = Adjacency.build(dst, toSize, ids);
   }
@@ -85,20 +80,19 @@ public final class EdgeTable {
   }
 
   public List<String> properties() {
-    return properties;
+    return columns.names();
   }
 
+  /** The column index of a property, or -1 when the table has no such column. */
   public int column(String property) {
-    Integer i = propertyIndex.get(property);
-    return i == null ? -1 : i;
+    return columns.column(property);
   }
 
   public Object value(int row, int column) {
-    return columns[column][row];
+    return columns.value(row, column);
   }
 
   public Object value(int row, String property) {
-    int c = column(property);
-    return c < 0 ? null : columns[c][row];
+    return columns.value(row, property);
   }
 }

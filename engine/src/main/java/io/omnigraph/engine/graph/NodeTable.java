@@ -13,10 +13,8 @@ import java.util.Optional;
  */
 public final class NodeTable {
   private final NodeType type;
-  private final List<String> properties;
-  private final Map<String, Integer> propertyIndex;
+  private final Columns columns;
   private final String[] ids;
-  private final Object[][] columns;
   private final Map<String, Integer> rowById;
 
   /**
@@ -26,26 +24,13 @@ public final class NodeTable {
    * @param columns {@code columns[p][row]}: the value of property {@code p} in {@code row}
    */
   public NodeTable(NodeType type, List<String> properties, String[] ids, Object[][] columns) {
-    if (columns.length != properties.size()) {
-      throw new IllegalArgumentException("one column per property is required");
-    }
     this.type = type;
-    this.properties = List.copyOf(properties);
-    this.propertyIndex = index(this.properties);
+    this.columns = new Columns(properties, columns);
     this.ids = ids;
-    this.columns = columns;
     this.rowById = new HashMap<>(ids.length * 2);
     for (int i = 0; i < ids.length; i++) {
       rowById.put(ids[i], i);
     }
-  }
-
-  static Map<String, Integer> index(List<String> names) {
-    Map<String, Integer> m = new HashMap<>();
-    for (int i = 0; i < names.size(); i++) {
-      m.put(names.get(i), i);
-    }
-    return m;
   }
 
   public NodeType type() {
@@ -76,21 +61,19 @@ public final class NodeTable {
   }
 
   public List<String> properties() {
-    return properties;
+    return columns.names();
   }
 
   /** The column index of a property, or -1 when the table has no such column. */
   public int column(String property) {
-    Integer i = propertyIndex.get(property);
-    return i == null ? -1 : i;
+    return columns.column(property);
   }
 
   public Object value(int row, int column) {
-    return columns[column][row];
+    return columns.value(row, column);
   }
 
   public Object value(int row, String property) {
-    int c = column(property);
-    return c < 0 ? null : columns[c][row];
+    return columns.value(row, property);
   }
 }
