@@ -52,7 +52,8 @@ final class GraphLoad {
     String sidecar = RootLayout.recoveryKey(commitId);
     store
         .objects()
-        .createIfAbsent(sidecar, utf8(intent(commitId, base, branch, state, touched).toPrettyString()));
+        .createIfAbsent(
+            sidecar, utf8(intent(commitId, base, branch, state, touched).toPrettyString()));
     Map<String, TablePin> tables = new TreeMap<>(state.tables());
     Map<String, StagedRows> written = new LinkedHashMap<>();
     try {
