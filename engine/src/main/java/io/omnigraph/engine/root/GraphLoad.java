@@ -48,6 +48,10 @@ final class GraphLoad {
         touched.put(Manifest.edgeKey(e.type().name()), e);
       }
     }
+    for (String key : touched.keySet()) {
+      TablePin pin = state.tables().get(key);
+      lance.checkHead(store.datasetUri(pin.path()), pin.version());
+    }
     String commitId = ulid.next();
     String sidecar = RootLayout.recoveryKey(commitId);
     store

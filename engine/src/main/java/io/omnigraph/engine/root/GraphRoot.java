@@ -32,6 +32,7 @@ public final class GraphRoot implements AutoCloseable {
   private final LanceTables lance;
   private final Catalog catalog;
   private final Ulid ulid = new Ulid();
+  private long recoveryGraceMicros = 10L * 60 * 1_000_000;
 
   private GraphRoot(GraphStore store, BufferAllocator allocator, Map<String, String> options) {
     this.store = store;
@@ -111,6 +112,7 @@ public final class GraphRoot implements AutoCloseable {
     ReentrantLock lock = WRITE_LOCKS.computeIfAbsent(store.uri(), k -> new ReentrantLock());
     lock.lock();
     try {
+      Recovery.run(store, lance, manifest(), recoveryGraceMicros);
       Manifest base = manifest();
       RootSnapshot current = snapshot(base, branch);
       StagedBatch batch = GraphBatchReader.forSnapshot(current).mode(mode).build().read(in);
@@ -122,6 +124,19 @@ public final class GraphRoot implements AutoCloseable {
     } finally {
       lock.unlock();
     }
+  }
+
+  /** How old a write intent must be before a load rolls it back (tests use 0). */
+  void recoveryGrace(long micros) {
+    this.recoveryGraceMicros = micros;
+  }
+
+  LanceTables lance() {
+    return lance;
+  }
+
+  GraphStore store() {
+    return store;
   }
 
   @Override

@@ -83,6 +83,37 @@ final class LanceTables {
     }
   }
 
+  /**
+   * Refuses to write when the dataset's head is not the pinned version, unless the versions after
+   * the pin end in a {@code Restore} (a rolled-back write whose head holds the pinned rows again).
+   * Anything else is a write this graph never published (another process, or drift).
+   */
+  void checkHead(String uri, long pinned) {
+    try (Dataset ds = open(uri, pinned)) {
+      long head = ds.latestVersion();
+      if (head == pinned) {
+        return;
+      }
+      try (Dataset h = ds.checkoutVersion(head)) {
+        String op = h.readTransaction().map(t -> t.operation().name()).orElse("?");
+        if (!"Restore".equals(op)) {
+          throw new RootException(
+              RootException.Kind.READ_SET_CONFLICT,
+              "read_set_conflict: table "
+                  + uri
+                  + " moved from published version "
+                  + pinned
+                  + " to "
+                  + head
+                  + " ("
+                  + op
+                  + ") outside this graph's manifest; another writer is active or the"
+                  + " table drifted");
+        }
+      }
+    }
+  }
+
   /** Makes {@code version} the head again (rolls back unpublished writes). */
   void restore(String uri, long version) {
     try (Dataset ds = open(uri, version)) {
@@ -90,12 +121,18 @@ final class LanceTables {
     }
   }
 
-  /** Upserts ({@code failOnMatch=false}) or strictly inserts the rows on {@code id}. */
+  /**
+   * Upserts ({@code failOnMatch=false}) or strictly inserts the rows on {@code id}; call {@link
+   * #checkHead} first.
+   */
   long mergeInsert(String uri, long pinned, ArrowReader rows, boolean failOnMatch) {
     MergeInsertParams p = new MergeInsertParams(List.of(ArrowTypes.ID)).withConflictRetries(0);
     p = failOnMatch ? p.withMatchedFail() : p.withMatchedUpdateAll();
     try (Dataset ds = open(uri, pinned);
         ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
+      // write on the head: after checkHead it holds the pinned rows (a Restore may sit on top,
+      // and Lance refuses an update based on a version older than a restore)
+      ds.checkoutLatest();
       Data.exportArrayStream(allocator, rows, stream);
       MergeInsertResult r = ds.mergeInsert(p, stream);
       try (Dataset after = r.dataset()) {
