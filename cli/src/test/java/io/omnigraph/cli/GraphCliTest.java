@@ -133,4 +133,14 @@ class GraphCliTest {
     assertThat(branch.exitCode()).isEqualTo(1);
     assertThat(branch.err()).contains("not yet supported");
   }
+
+  @Test
+  void overwriteOfANonLocalGraphNeedsYes() {
+    CliRunner.Run r =
+        CliRunner.run(
+            "load", "s3://bucket/graph", "--data", "x.jsonl", "--mode", "overwrite", "--json");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("refusing destructive `load --mode overwrite` against non-local target");
+  }
 }

@@ -3,7 +3,6 @@ package io.omnigraph.cli.graph;
 import io.omnigraph.cli.CliException;
 import io.omnigraph.engine.root.GraphRoot;
 import io.omnigraph.engine.root.RootException;
-import io.omnigraph.storage.ObjectStores;
 import io.omnigraph.storage.StorageException;
 import java.io.PrintWriter;
 import java.util.function.Supplier;
@@ -20,10 +19,15 @@ final class GraphTargets {
     }
   }
 
+  /** A bare path or {@code file://} URI (08 §4: anything else is non-local). */
+  static boolean isLocal(String uri) {
+    return !uri.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*") || uri.startsWith("file://");
+  }
+
   /** 08 §4: {@code omnigraph <verb> → <target> (<access>)} on stderr unless quiet. */
   static void echo(PrintWriter err, String verb, String uri, boolean quiet) {
     if (!quiet) {
-      String access = ObjectStores.isS3(uri) ? "direct, remote" : "direct, local";
+      String access = isLocal(uri) ? "direct, local" : "direct, remote";
       err.println("omnigraph " + verb + " → " + uri + " (" + access + ")");
       err.flush();
     }

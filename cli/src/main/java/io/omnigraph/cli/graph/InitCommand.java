@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Create an empty graph with a schema at a local path, file:// URI or s3:// URI.",
-      "Refuses a location that already holds a graph (AlreadyInitialized)."
+      "Refuses a location that already holds a graph (AlreadyInitialized) and cluster-managed",
+      "paths (<root>/graphs/<id>.omni under a cluster root)."
     })
 public final class InitCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -35,6 +36,13 @@ public final class InitCommand implements Callable<Integer> {
 
   @Option(names = "--as", paramLabel = "<actor>", description = "Actor recorded on the commit.")
   String actor;
+
+  @Option(
+      names = "--force",
+      description =
+          "Clear leftovers of an unfinished init (schema files, unreferenced datasets) when no"
+              + " manifest exists; an initialized graph is never replaced.")
+  boolean force;
 
   @Option(names = "--json", description = "Print one JSON object on stdout.")
   boolean json;
@@ -51,7 +59,8 @@ public final class InitCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     Manifest m =
-        GraphTargets.call(() -> GraphRoot.init(uri, loaded.schema(), actor, System.getenv()));
+        GraphTargets.call(
+            () -> GraphRoot.init(uri, loaded.schema(), actor, System.getenv(), force));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectNode o = JsonNodeFactory.instance.objectNode();

@@ -55,6 +55,9 @@ public final class LoadCommand implements Callable<Integer> {
   @Option(names = "--as", paramLabel = "<actor>", description = "Actor recorded on the commit.")
   String actor;
 
+  @Option(names = "--yes", description = "Confirm overwrite of a non-local graph.")
+  boolean yes;
+
   @Option(names = "--quiet", description = "Do not echo the write target on stderr.")
   boolean quiet;
 
@@ -70,6 +73,12 @@ public final class LoadCommand implements Callable<Integer> {
       throw new CliException(e.getMessage(), ExitCodes.USAGE);
     }
     GraphTargets.mainBranchOnly(branch, from);
+    if (m == LoadMode.OVERWRITE && !yes && !GraphTargets.isLocal(uri)) {
+      throw new CliException(
+          "refusing destructive `load --mode overwrite` against non-local target "
+              + uri
+              + " without confirmation; pass --yes to confirm");
+    }
     GraphTargets.echo(spec.commandLine().getErr(), "load", uri, quiet);
     LoadResult r;
     try (GraphRoot root = GraphTargets.open(uri);

@@ -19,7 +19,15 @@ final class GraphInit {
   private GraphInit() {}
 
   static Manifest run(
-      GraphStore store, LanceTables lance, CompiledSchema schema, String actor, Ulid ulid) {
+      GraphStore store,
+      LanceTables lance,
+      CompiledSchema schema,
+      String actor,
+      Ulid ulid,
+      boolean force) {
+    if (force && store.objects().list(RootLayout.MANIFEST_DIR).isEmpty()) {
+      clearLeftovers(store);
+    }
     refuseInitialized(store);
     String claimId = ulid.next();
     ObjectNode claim = JsonNodeFactory.instance.objectNode();
@@ -35,14 +43,46 @@ final class GraphInit {
               + store.datasetUri(RootLayout.INIT_CLAIM)
               + " (remove it if that init is known to be dead)");
     }
-    Manifest genesis = build(store, lance, schema, actor, ulid);
-    if (!store.publish(genesis)) {
+    Manifest genesis;
+    try {
+      genesis = build(store, lance, schema, actor, ulid);
+    } catch (RuntimeException e) {
+      store.objects().delete(RootLayout.INIT_CLAIM); // nothing was published: release the claim
+      throw e;
+    }
+    boolean won;
+    try {
+      won = store.publish(genesis);
+    } catch (RuntimeException e) {
+      throw new RootException(
+          RootException.Kind.INITIALIZATION_INDETERMINATE,
+          "InitializationIndeterminate: publishing the genesis manifest of "
+              + store.uri()
+              + " failed with an unknown outcome ("
+              + e.getMessage()
+              + "); the init claim is retained",
+          e);
+    }
+    if (!won) {
       throw new RootException(
           RootException.Kind.ALREADY_INITIALIZED,
           "AlreadyInitialized: " + store.uri() + " was initialized concurrently");
     }
     store.objects().delete(RootLayout.INIT_CLAIM);
     return genesis;
+  }
+
+  /**
+   * {@code --force} without a manifest: removes what an earlier, unpublished init left behind
+   * (schema files and unreferenced table datasets). A held claim still refuses.
+   */
+  private static void clearLeftovers(GraphStore store) {
+    for (String k :
+        new String[] {RootLayout.SCHEMA_PG, RootLayout.SCHEMA_IR, RootLayout.SCHEMA_STATE}) {
+      store.objects().delete(k);
+    }
+    store.objects().deletePrefix("nodes/");
+    store.objects().deletePrefix("edges/");
   }
 
   private static void refuseInitialized(GraphStore store) {

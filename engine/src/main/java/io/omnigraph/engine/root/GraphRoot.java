@@ -51,11 +51,21 @@ public final class GraphRoot implements AutoCloseable {
   /** Creates an empty graph at {@code uri}; returns the genesis manifest. */
   public static Manifest init(
       String uri, CompiledSchema schema, String actor, Map<String, String> env) {
+    return init(uri, schema, actor, env, false);
+  }
+
+  /**
+   * Creates an empty graph at {@code uri}. {@code force} first clears leftovers of an unpublished
+   * init (only when no manifest exists; an initialized graph is never replaced).
+   */
+  public static Manifest init(
+      String uri, CompiledSchema schema, String actor, Map<String, String> env, boolean force) {
+    ClusterPaths.refuseClusterManaged(uri, env);
     try (ObjectStore objects = ObjectStores.open(uri, env);
         BufferAllocator allocator = new RootAllocator()) {
       GraphStore store = new GraphStore(objects);
       LanceTables lance = new LanceTables(allocator, ObjectStores.lanceStorageOptions(uri, env));
-      return GraphInit.run(store, lance, schema, actor, new Ulid());
+      return GraphInit.run(store, lance, schema, actor, new Ulid(), force);
     }
   }
 

@@ -8,6 +8,8 @@ public final class RootException extends RuntimeException {
   public enum Kind {
     ALREADY_INITIALIZED,
     INITIALIZATION_CLAIMED,
+    INITIALIZATION_INDETERMINATE,
+    CLUSTER_MANAGED,
     NOT_INITIALIZED,
     BRANCH_NOT_FOUND,
     READ_SET_CONFLICT,

@@ -293,4 +293,43 @@ class GraphRootTest {
     assertThat(Files.exists(dir.resolve("g/_schema.pg"))).isTrue();
     assertThat(m.branch("main").tables()).hasSize(3);
   }
+
+  @Test
+  void forceClearsLeftoversOfAnUnpublishedInitButNeverAGraph() throws IOException {
+    String uri = dir.resolve("g").toString();
+    Files.createDirectories(dir.resolve("g"));
+    Files.writeString(dir.resolve("g/_schema.pg"), "leftover");
+    Files.createDirectories(dir.resolve("g/nodes/0000000000000001-0000000000000001"));
+    Files.writeString(dir.resolve("g/nodes/0000000000000001-0000000000000001/x"), "junk");
+    assertThatThrownBy(() -> GraphRoot.init(uri, compile("s.pg", SCHEMA), null, Map.of()))
+        .isInstanceOfSatisfying(
+            RootException.class,
+            e -> assertThat(e.kind()).isEqualTo(RootException.Kind.ALREADY_INITIALIZED));
+    GraphRoot.init(uri, compile("s.pg", SCHEMA), null, Map.of(), true);
+    try (GraphRoot root = GraphRoot.open(uri, Map.of())) {
+      assertThat(root.snapshot("main").nodes("Person").size()).isZero();
+    }
+    assertThatThrownBy(() -> GraphRoot.init(uri, compile("s.pg", SCHEMA), null, Map.of(), true))
+        .isInstanceOfSatisfying(
+            RootException.class,
+            e -> assertThat(e.kind()).isEqualTo(RootException.Kind.ALREADY_INITIALIZED));
+  }
+
+  @Test
+  void initRefusesClusterManagedPathsAndHeldClaims() throws IOException {
+    Files.createDirectories(dir.resolve("c/__cluster"));
+    Files.writeString(dir.resolve("c/__cluster/state.json"), "{}");
+    String managed = dir.resolve("c/graphs/people.omni").toString();
+    assertThatThrownBy(() -> GraphRoot.init(managed, compile("s.pg", SCHEMA), null, Map.of()))
+        .isInstanceOfSatisfying(
+            RootException.class,
+            e -> assertThat(e.kind()).isEqualTo(RootException.Kind.CLUSTER_MANAGED));
+    Files.createDirectories(dir.resolve("h"));
+    Files.writeString(dir.resolve("h/__init_claim.json"), "{}");
+    String held = dir.resolve("h").toString();
+    assertThatThrownBy(() -> GraphRoot.init(held, compile("s.pg", SCHEMA), null, Map.of()))
+        .isInstanceOfSatisfying(
+            RootException.class,
+            e -> assertThat(e.kind()).isEqualTo(RootException.Kind.INITIALIZATION_CLAIMED));
+  }
 }
