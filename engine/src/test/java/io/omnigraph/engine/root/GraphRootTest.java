@@ -53,7 +53,11 @@ class GraphRootTest {
         seen: DateTime?
         score: F32?
         big: U64?
-        ok: Bool? }
+        ok: Bool?
+        f64: F64?
+        u32: U32?
+        blob: Blob?
+        langs: [I32]? }
       node Company { slug: String @key }
       edge WorksAt: Person -> Company { since: Date? }
       """;
@@ -202,7 +206,8 @@ class GraphRootTest {
                   """
                   {"type":"Person","data":{"slug":"ada","age":36,"tags":["x","y"],\
                   "emb":[1,2.5,3],"born":"1815-12-10","seen":"2024-01-02T03:04:05.678Z",\
-                  "score":0.5,"big":"9007199254740993","ok":true}}""",
+                  "score":0.5,"big":"9007199254740993","ok":true,"f64":1e300,"u32":4294967295,\
+                  "blob":"base64:aGk=","langs":[1,2,3]}}""",
                   "{\"type\":\"Person\",\"data\":{\"slug\":\"bob\"}}",
                   "{\"type\":\"Company\",\"data\":{\"slug\":\"acme\"}}",
                   """
