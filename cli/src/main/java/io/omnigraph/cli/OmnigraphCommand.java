@@ -1,5 +1,8 @@
 package io.omnigraph.cli;
 
+import io.omnigraph.cli.graph.InitCommand;
+import io.omnigraph.cli.graph.LoadCommand;
+import io.omnigraph.cli.graph.QueryCommand;
 import io.omnigraph.cli.lint.LintCommand;
 import io.omnigraph.cli.schema.SchemaCommand;
 import picocli.CommandLine.Command;
@@ -15,7 +18,14 @@ import picocli.CommandLine.Spec;
       "OmniGraph: a versioned, branchable property-graph database on object storage.",
       ""
     },
-    subcommands = {SchemaCommand.class, LintCommand.class, VersionCommand.class},
+    subcommands = {
+      InitCommand.class,
+      LoadCommand.class,
+      QueryCommand.class,
+      SchemaCommand.class,
+      LintCommand.class,
+      VersionCommand.class
+    },
     footer = {
       "",
       "Exit codes: 0 success, 1 error (including lint/validation failures), 2 usage error.",

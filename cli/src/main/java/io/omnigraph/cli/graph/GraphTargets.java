@@ -1,0 +1,61 @@
+package io.omnigraph.cli.graph;
+
+import io.omnigraph.cli.CliException;
+import io.omnigraph.engine.root.GraphRoot;
+import io.omnigraph.engine.root.RootException;
+import io.omnigraph.storage.StorageException;
+import java.io.PrintWriter;
+import java.util.function.Supplier;
+
+/** Shared plumbing of the graph commands: opening roots, the write echo, error mapping. */
+final class GraphTargets {
+  private GraphTargets() {}
+
+  static void refuseRemoteHttp(String uri) {
+    if (uri.startsWith("http://") || uri.startsWith("https://")) {
+      throw new CliException(
+          "a remote graph must be addressed with --server <url> — a positional (or --uri)"
+              + " http(s):// URL no longer dispatches to a server.");
+    }
+  }
+
+  /** A bare path or {@code file://} URI (08 §4: anything else is non-local). */
+  static boolean isLocal(String uri) {
+    return !uri.matches("^[A-Za-z][A-Za-z0-9+.-]*://.*") || uri.startsWith("file://");
+  }
+
+  /** 08 §4: {@code omnigraph <verb> → <target> (<access>)} on stderr unless quiet. */
+  static void echo(PrintWriter err, String verb, String uri, boolean quiet) {
+    if (!quiet) {
+      String access = isLocal(uri) ? "direct, local" : "direct, remote";
+      err.println("omnigraph " + verb + " → " + uri + " (" + access + ")");
+      err.flush();
+    }
+  }
+
+  static void mainBranchOnly(String branch, String from) {
+    if (from != null) {
+      throw new CliException("--from is not yet supported (branches are not built yet)");
+    }
+    if (branch != null && !branch.equals("main")) {
+      throw new CliException(
+          "--branch " + branch + " is not yet supported: only the main branch exists for now");
+    }
+  }
+
+  static GraphRoot open(String uri) {
+    refuseRemoteHttp(uri);
+    return call(() -> GraphRoot.open(uri, System.getenv()));
+  }
+
+  /** Runs an engine call, turning root and storage failures into user-facing errors. */
+  static <T> T call(Supplier<T> body) {
+    try {
+      return body.get();
+    } catch (RootException e) {
+      throw new CliException(e.getMessage());
+    } catch (StorageException e) {
+      throw new CliException("storage: " + e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package io.omnigraph.engine.root;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnigraph.compiler.schema.PropType;
+import io.omnigraph.compiler.schema.Property;
+import io.omnigraph.engine.load.LoadMode;
+import io.omnigraph.engine.load.StagedBatch;
+import io.omnigraph.engine.load.StagedEdges;
+import io.omnigraph.engine.load.StagedNodes;
+import io.omnigraph.engine.load.StagedRows;
+import io.omnigraph.engine.load.Ulid;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Writes one validated {@link StagedBatch} as one graph commit: write intent sidecar → one Lance
+ * write per touched table → publish manifest N+1 (create-if-absent) → delete the sidecar. Runs
+ * under the per-graph write lock held by {@link GraphRoot}.
+ */
+final class GraphLoad {
+  private final GraphStore store;
+  private final LanceTables lance;
+  private final BufferAllocator allocator;
+  private final Ulid ulid;
+
+  GraphLoad(GraphStore store, LanceTables lance, BufferAllocator allocator, Ulid ulid) {
+    this.store = store;
+    this.lance = lance;
+    this.allocator = allocator;
+    this.ulid = ulid;
+  }
+
+  Commit commit(Manifest base, String branch, StagedBatch batch, String actor) {
+    Manifest.BranchState state = base.branch(branch);
+    Map<String, StagedRows> touched = new LinkedHashMap<>();
+    for (StagedNodes n : batch.nodes()) {
+      if (n.size() > 0) {
+        touched.put(Manifest.nodeKey(n.name()), n);
+      }
+    }
+    for (StagedEdges e : batch.edges()) {
+      if (e.size() > 0) {
+        touched.put(Manifest.edgeKey(e.type().name()), e);
+      }
+    }
+    for (String key : touched.keySet()) {
+      TablePin pin = state.tables().get(key);
+      lance.checkHead(store.datasetUri(pin.path()), pin.version());
+    }
+    String commitId = ulid.next();
+    String sidecar = RootLayout.recoveryKey(commitId);
+    store
+        .objects()
+        .createIfAbsent(
+            sidecar, utf8(intent(commitId, base, branch, state, touched).toPrettyString()));
+    Map<String, TablePin> tables = new TreeMap<>(state.tables());
+    Map<String, StagedRows> written = new LinkedHashMap<>();
+    try {
+      for (Map.Entry<String, StagedRows> t : touched.entrySet()) {
+        TablePin pin = state.tables().get(t.getKey());
+        written.put(t.getKey(), t.getValue());
+        tables.put(t.getKey(), pin.withVersion(write(pin, t.getValue(), batch.mode())));
+      }
+    } catch (RuntimeException e) {
+      rollBack(state, written);
+      store.objects().delete(sidecar);
+      throw e;
+    }
+    long version = base.version() + 1;
+    Commit commit =
+        new Commit(commitId, branch, version, state.headCommit(), null, actor, Clock.micros());
+    Map<String, Manifest.BranchState> branches = new TreeMap<>(base.branches());
+    branches.put(branch, new Manifest.BranchState(commitId, tables));
+    Manifest next = new Manifest(version, base.schemaDigest(), branches, commit);
+    if (!store.publish(next)) {
+      rollBack(state, touched);
+      store.objects().delete(sidecar);
+      throw new RootException(
+          RootException.Kind.PUBLISH_CONFLICT,
+          "another writer published manifest version " + version + " first; retry the load");
+    }
+    store.objects().delete(sidecar);
+    return commit;
+  }
+
+  private long write(TablePin pin, StagedRows rows, LoadMode mode) {
+    String uri = store.datasetUri(pin.path());
+    Map<String, PropType> types = new LinkedHashMap<>();
+    Schema schema;
+    if (rows instanceof StagedEdges e) {
+      e.type().properties().values().forEach(p -> types.put(p.name(), p.type()));
+      schema = ArrowTypes.edgeSchema(e.type());
+    } else {
+      StagedNodes n = (StagedNodes) rows;
+      for (Property p : n.type().properties().values()) {
+        types.put(p.name(), p.type());
+      }
+      schema = ArrowTypes.nodeSchema(n.type());
+    }
+    try (RowsReader reader = new RowsReader(allocator, schema, rows, types)) {
+      return switch (mode) {
+        case APPEND -> lance.mergeInsert(uri, pin.version(), reader, true);
+        case MERGE -> lance.mergeInsert(uri, pin.version(), reader, false);
+        case OVERWRITE -> lance.overwrite(uri, reader);
+      };
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private void rollBack(Manifest.BranchState state, Map<String, StagedRows> touched) {
+    for (String key : touched.keySet()) {
+      TablePin pin = state.tables().get(key);
+      lance.restore(store.datasetUri(pin.path()), pin.version());
+    }
+  }
+
+  private static ObjectNode intent(
+      String writeId,
+      Manifest base,
+      String branch,
+      Manifest.BranchState state,
+      Map<String, StagedRows> touched) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("write_id", writeId);
+    o.put("graph_branch", branch);
+    o.put("base_manifest_version", base.version());
+    o.put("created_at", Clock.micros());
+    ObjectNode tables = o.putObject("tables");
+    for (String key : touched.keySet()) {
+      TablePin pin = state.tables().get(key);
+      tables
+          .putObject(key)
+          .put("path", pin.path())
+          .put("lance_branch", pin.lanceBranch())
+          .put("base_version", pin.version());
+    }
+    return o;
+  }
+
+  static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,160 @@
+package io.omnigraph.engine.root;
+
+import io.omnigraph.compiler.diag.Result;
+import io.omnigraph.compiler.schema.Catalog;
+import io.omnigraph.compiler.schema.CompiledSchema;
+import io.omnigraph.compiler.schema.SchemaCompiler;
+import io.omnigraph.engine.load.GraphBatchReader;
+import io.omnigraph.engine.load.LoadMode;
+import io.omnigraph.engine.load.StagedBatch;
+import io.omnigraph.engine.load.Ulid;
+import io.omnigraph.storage.ObjectStore;
+import io.omnigraph.storage.ObjectStores;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+
+/**
+ * A graph root opened for reads and writes: {@link #init}, {@link #open}, {@link #snapshot} and
+ * {@link #load}. One Arrow allocator per open root (closed by {@link #close()}). Writes to one root
+ * are serialised by a lock per root URI inside this JVM; publishing by create-if-absent makes a
+ * concurrent writer in another process lose cleanly ({@link RootException.Kind#PUBLISH_CONFLICT}).
+ */
+public final class GraphRoot implements AutoCloseable {
+  private static final Map<String, ReentrantLock> WRITE_LOCKS = new ConcurrentHashMap<>();
+
+  private final GraphStore store;
+  private final BufferAllocator allocator;
+  private final LanceTables lance;
+  private final Catalog catalog;
+  private final Ulid ulid = new Ulid();
+  private long recoveryGraceMicros = 10L * 60 * 1_000_000;
+
+  private GraphRoot(GraphStore store, BufferAllocator allocator, Map<String, String> options) {
+    this.store = store;
+    this.allocator = allocator;
+    this.lance = new LanceTables(allocator, options);
+    Result<CompiledSchema> schema =
+        SchemaCompiler.compile(RootLayout.SCHEMA_PG, store.readText(RootLayout.SCHEMA_PG));
+    if (!schema.ok()) {
+      throw new RootException(
+          RootException.Kind.CORRUPT,
+          "the accepted schema of " + store.uri() + " no longer compiles");
+    }
+    this.catalog = schema.value().catalog();
+  }
+
+  /** Creates an empty graph at {@code uri}; returns the genesis manifest. */
+  public static Manifest init(
+      String uri, CompiledSchema schema, String actor, Map<String, String> env) {
+    return init(uri, schema, actor, env, false);
+  }
+
+  /**
+   * Creates an empty graph at {@code uri}. {@code force} first clears leftovers of an unpublished
+   * init (only when no manifest exists; an initialized graph is never replaced).
+   */
+  public static Manifest init(
+      String uri, CompiledSchema schema, String actor, Map<String, String> env, boolean force) {
+    ClusterPaths.refuseClusterManaged(uri, env);
+    try (ObjectStore objects = ObjectStores.open(uri, env);
+        BufferAllocator allocator = new RootAllocator()) {
+      GraphStore store = new GraphStore(objects);
+      LanceTables lance = new LanceTables(allocator, ObjectStores.lanceStorageOptions(uri, env));
+      return GraphInit.run(store, lance, schema, actor, new Ulid(), force);
+    }
+  }
+
+  /** Opens an initialized graph root. */
+  public static GraphRoot open(String uri, Map<String, String> env) {
+    ObjectStore objects = ObjectStores.open(uri, env);
+    try {
+      GraphStore store = new GraphStore(objects);
+      if (store.latestManifestVersion().isEmpty()) {
+        throw new RootException(
+            RootException.Kind.NOT_INITIALIZED,
+            "no graph at " + objects.uri() + " (no manifest); create one with omnigraph init");
+      }
+      return new GraphRoot(store, new RootAllocator(), ObjectStores.lanceStorageOptions(uri, env));
+    } catch (RuntimeException e) {
+      objects.close();
+      throw e;
+    }
+  }
+
+  public String uri() {
+    return store.uri();
+  }
+
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  /** The newest published manifest. */
+  public Manifest manifest() {
+    long v =
+        store
+            .latestManifestVersion()
+            .orElseThrow(() -> new RootException(RootException.Kind.CORRUPT, "manifest vanished"));
+    return store.readManifest(v);
+  }
+
+  /** The head of {@code branch} at the newest manifest, materialised in memory. */
+  public RootSnapshot snapshot(String branch) {
+    return snapshot(manifest(), branch);
+  }
+
+  private RootSnapshot snapshot(Manifest m, String branch) {
+    Manifest.BranchState b = m.branch(branch);
+    return new SnapshotReader(lance, store).read(catalog, b, b.headCommit());
+  }
+
+  /**
+   * Reads, validates and commits one graph batch on {@code branch} as one graph commit. A batch
+   * that fails validation throws {@link io.omnigraph.engine.load.LoadException} and writes nothing.
+   */
+  public LoadResult load(InputStream in, LoadMode mode, String branch, String actor)
+      throws IOException {
+    ReentrantLock lock = WRITE_LOCKS.computeIfAbsent(store.uri(), k -> new ReentrantLock());
+    lock.lock();
+    try {
+      Recovery.run(store, lance, manifest(), recoveryGraceMicros);
+      Manifest base = manifest();
+      RootSnapshot current = snapshot(base, branch);
+      StagedBatch batch = GraphBatchReader.forSnapshot(current).mode(mode).build().read(in);
+      if (batch.totalEntities() == 0) {
+        return new LoadResult(branch, mode, batch, null, actor);
+      }
+      Commit c = new GraphLoad(store, lance, allocator, ulid).commit(base, branch, batch, actor);
+      return new LoadResult(branch, mode, batch, c, actor);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** How old a write intent must be before a load rolls it back (tests use 0). */
+  void recoveryGrace(long micros) {
+    this.recoveryGraceMicros = micros;
+  }
+
+  LanceTables lance() {
+    return lance;
+  }
+
+  GraphStore store() {
+    return store;
+  }
+
+  @Override
+  public void close() {
+    try {
+      allocator.close();
+    } finally {
+      store.objects().close();
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.omnigraph.engine.root;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Map;
+
+/**
+ * Resolves write intents left by an interrupted load ({@code __recovery/<ULID>.json}) before the
+ * next write. A write whose commit is the head of its branch was published: the sidecar is just
+ * deleted. Otherwise it is rolled back: every table it names whose Lance head moved past its base
+ * version is restored to that version (Lance {@code restore}: a new head with the base's rows), so
+ * later writes, which Lance rebases onto the head, never pick up the orphaned rows. Roll-forward of
+ * a complete but unpublished write is not attempted (the sidecar does not record the new versions).
+ * Sidecars younger than a grace period (default 10 minutes) may belong to a live writer in another
+ * process and are left alone; such a writer's moved tables make this write fail with {@code
+ * read_set_conflict} instead.
+ */
+final class Recovery {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Recovery() {}
+
+  /** Returns how many sidecars were resolved. */
+  static int run(GraphStore store, LanceTables lance, Manifest current, long graceMicros) {
+    int resolved = 0;
+    for (String key : store.objects().list(RootLayout.RECOVERY)) {
+      if (!key.endsWith(".json")) {
+        continue;
+      }
+      JsonNode intent = read(store, key);
+      if (intent != null && Clock.micros() - intent.path("created_at").asLong() < graceMicros) {
+        continue; // possibly a live write of another process: leave it alone
+      }
+      if (intent != null && !published(current, intent)) {
+        rollBack(store, lance, intent.path("tables"));
+      }
+      store.objects().delete(key);
+      resolved++;
+    }
+    return resolved;
+  }
+
+  private static JsonNode read(GraphStore store, String key) {
+    try {
+      return store.objects().get(key).isEmpty()
+          ? null
+          : JSON.readTree(store.objects().get(key).get().bytes());
+    } catch (IOException e) {
+      throw new RootException(RootException.Kind.CORRUPT, "unreadable write intent " + key, e);
+    }
+  }
+
+  private static boolean published(Manifest m, JsonNode intent) {
+    Manifest.BranchState b = m.branches().get(intent.path("graph_branch").asText());
+    return b != null && intent.path("write_id").asText().equals(b.headCommit());
+  }
+
+  private static void rollBack(GraphStore store, LanceTables lance, JsonNode tables) {
+    for (Iterator<Map.Entry<String, JsonNode>> it = tables.fields(); it.hasNext(); ) {
+      JsonNode t = it.next().getValue();
+      String uri = store.datasetUri(t.path("path").asText());
+      long base = t.path("base_version").asLong();
+      if (lance.latestVersion(uri, base) > base) {
+        lance.restore(uri, base);
+      }
+    }
+  }
+}
