@@ -65,6 +65,8 @@ omnigraph_ensure_built() {
   if [ "$stale" = 1 ]; then
     echo "omnigraph: building the application (first run or sources changed)…" >&2
     local log="$OMNIGRAPH_ROOT/cli/target/omnigraph-build.log"
+    # Start the app folder afresh: copy-dependencies never removes jars of older versions.
+    rm -rf "$OMNIGRAPH_ROOT/cli/target/app"
     mkdir -p "$(dirname "$log")"
     if ! (cd "$OMNIGRAPH_ROOT" && mvn -B -ntp -Dstyle.color=never -DskipTests -Dspotless.check.skip=true \
         -pl cli -am package >"$log" 2>&1); then
