@@ -105,6 +105,13 @@ class FailpointCrashTest {
     Path g = copyTemplate();
     crash(failpoint, "load", g);
     assertThat(sidecars(g)).hasSize(1);
+    int moved =
+        switch (failpoint) {
+          case Failpoints.LOAD_AFTER_SIDECAR -> 0;
+          case Failpoints.LOAD_AFTER_FIRST_TABLE_WRITE -> 1;
+          default -> 2;
+        };
+    assertThat(tablesPastTheirPins(g)).as("tables written before the kill").isEqualTo(moved);
     assertState(g, 2, 2, 1); // no partial rows: readers see manifest 2 only
     loadAndAssert(g, 3, 4, 2); // the interrupted load, retried, lands exactly once
   }
@@ -142,6 +149,19 @@ class FailpointCrashTest {
       assertThat(snap.nodes("Person").size()).isEqualTo(people);
       assertThat(snap.edges("Knows").size()).isEqualTo(edges);
     }
+  }
+
+  private static int tablesPastTheirPins(Path g) {
+    int moved = 0;
+    try (GraphRoot root = GraphRoot.open(g.toString(), Map.of())) {
+      for (TablePin pin : root.manifest().branch("main").tables().values()) {
+        String uri = root.store().datasetUri(pin.path());
+        if (root.lance().latestVersion(uri, pin.version()) > pin.version()) {
+          moved++;
+        }
+      }
+    }
+    return moved;
   }
 
   private static List<String> sidecars(Path g) throws IOException {
