@@ -40,8 +40,8 @@ public final class InitCommand implements Callable<Integer> {
   @Option(
       names = "--force",
       description =
-          "Clear leftovers of an unfinished init (schema files, unreferenced datasets) when no"
-              + " manifest exists; an initialized graph is never replaced.")
+          "Clear leftovers of an unfinished init (its claim, schema files, unreferenced"
+              + " datasets) when no manifest exists; an initialized graph is never replaced.")
   boolean force;
 
   @Option(names = "--json", description = "Print one JSON object on stdout.")

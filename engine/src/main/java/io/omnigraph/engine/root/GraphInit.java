@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnigraph.compiler.schema.CompiledSchema;
 import io.omnigraph.compiler.schema.EdgeType;
 import io.omnigraph.compiler.schema.NodeType;
+import io.omnigraph.engine.failpoint.Failpoints;
 import io.omnigraph.engine.load.Ulid;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -37,12 +38,9 @@ final class GraphInit {
         .objects()
         .createIfAbsent(RootLayout.INIT_CLAIM, claim.toString().getBytes(StandardCharsets.UTF_8))
         .isEmpty()) {
-      throw new RootException(
-          RootException.Kind.INITIALIZATION_CLAIMED,
-          "InitializationClaimed: another init holds "
-              + store.datasetUri(RootLayout.INIT_CLAIM)
-              + " (remove it if that init is known to be dead)");
+      throw claimed(store);
     }
+    Failpoints.hit(Failpoints.INIT_AFTER_CLAIM);
     Manifest genesis;
     try {
       genesis = build(store, lance, schema, actor, ulid);
@@ -50,6 +48,7 @@ final class GraphInit {
       store.objects().delete(RootLayout.INIT_CLAIM); // nothing was published: release the claim
       throw e;
     }
+    Failpoints.hit(Failpoints.INIT_BEFORE_PUBLISH);
     boolean won;
     try {
       won = store.publish(genesis);
@@ -68,15 +67,17 @@ final class GraphInit {
           RootException.Kind.ALREADY_INITIALIZED,
           "AlreadyInitialized: " + store.uri() + " was initialized concurrently");
     }
+    Failpoints.hit(Failpoints.INIT_AFTER_PUBLISH);
     store.objects().delete(RootLayout.INIT_CLAIM);
     return genesis;
   }
 
   /**
-   * {@code --force} without a manifest: removes what an earlier, unpublished init left behind
-   * (schema files and unreferenced table datasets). A held claim still refuses.
+   * {@code --force} without a manifest: removes what an earlier, unpublished init left behind (its
+   * claim, schema files and unreferenced table datasets), spec 04 §1.
    */
   private static void clearLeftovers(GraphStore store) {
+    store.objects().delete(RootLayout.INIT_CLAIM);
     for (String k :
         new String[] {RootLayout.SCHEMA_PG, RootLayout.SCHEMA_IR, RootLayout.SCHEMA_STATE}) {
       store.objects().delete(k);
@@ -85,8 +86,23 @@ final class GraphInit {
     store.objects().deletePrefix("edges/");
   }
 
+  private static RootException claimed(GraphStore store) {
+    return new RootException(
+        RootException.Kind.INITIALIZATION_CLAIMED,
+        "InitializationClaimed: another init holds "
+            + store.datasetUri(RootLayout.INIT_CLAIM)
+            + " (if that init is known to be dead, run init --force)");
+  }
+
+  /**
+   * A manifest (or schema files without a claim) means an initialized graph; a claim without a
+   * manifest means an init in progress or interrupted (spec 04 §1), whatever else it left behind.
+   */
   private static void refuseInitialized(GraphStore store) {
     boolean manifest = !store.objects().list(RootLayout.MANIFEST_DIR).isEmpty();
+    if (!manifest && store.exists(RootLayout.INIT_CLAIM)) {
+      throw claimed(store);
+    }
     for (String k :
         new String[] {RootLayout.SCHEMA_PG, RootLayout.SCHEMA_IR, RootLayout.SCHEMA_STATE}) {
       manifest = manifest || store.exists(k);
@@ -107,18 +123,21 @@ final class GraphInit {
     store.put(RootLayout.SCHEMA_PG, schema.source());
     store.put(RootLayout.SCHEMA_IR, schema.ir().toPrettyString());
     store.put(RootLayout.SCHEMA_STATE, state.toPrettyString());
+    Failpoints.hit(Failpoints.INIT_AFTER_SCHEMA);
     Map<String, TablePin> tables = new TreeMap<>();
     for (NodeType n : schema.catalog().nodes().values()) {
       String key = Manifest.nodeKey(n.name());
       String path = state.path("tables").path(key).path("path").asText();
       long v = lance.createEmpty(store.datasetUri(path), ArrowTypes.nodeSchema(n));
       tables.put(key, new TablePin(path, null, v));
+      Failpoints.hit(Failpoints.INIT_AFTER_DATASET_CREATE);
     }
     for (EdgeType e : schema.catalog().edges().values()) {
       String key = Manifest.edgeKey(e.name());
       String path = state.path("tables").path(key).path("path").asText();
       long v = lance.createEmpty(store.datasetUri(path), ArrowTypes.edgeSchema(e));
       tables.put(key, new TablePin(path, null, v));
+      Failpoints.hit(Failpoints.INIT_AFTER_DATASET_CREATE);
     }
     String commitId = ulid.next();
     Commit genesis = new Commit(commitId, "main", 1, null, null, actor, Clock.micros());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnigraph.compiler.schema.PropType;
 import io.omnigraph.compiler.schema.Property;
+import io.omnigraph.engine.failpoint.Failpoints;
 import io.omnigraph.engine.load.LoadMode;
 import io.omnigraph.engine.load.StagedBatch;
 import io.omnigraph.engine.load.StagedEdges;
@@ -58,6 +59,7 @@ final class GraphLoad {
         .objects()
         .createIfAbsent(
             sidecar, utf8(intent(commitId, base, branch, state, touched).toPrettyString()));
+    Failpoints.hit(Failpoints.LOAD_AFTER_SIDECAR);
     Map<String, TablePin> tables = new TreeMap<>(state.tables());
     Map<String, StagedRows> written = new LinkedHashMap<>();
     try {
@@ -65,6 +67,9 @@ final class GraphLoad {
         TablePin pin = state.tables().get(t.getKey());
         written.put(t.getKey(), t.getValue());
         tables.put(t.getKey(), pin.withVersion(write(pin, t.getValue(), batch.mode())));
+        if (written.size() == 1) {
+          Failpoints.hit(Failpoints.LOAD_AFTER_FIRST_TABLE_WRITE);
+        }
       }
     } catch (RuntimeException e) {
       rollBack(state, written);
@@ -77,6 +82,7 @@ final class GraphLoad {
     Map<String, Manifest.BranchState> branches = new TreeMap<>(base.branches());
     branches.put(branch, new Manifest.BranchState(commitId, tables));
     Manifest next = new Manifest(version, base.schemaDigest(), branches, commit);
+    Failpoints.hit(Failpoints.LOAD_AFTER_TABLE_WRITES);
     if (!store.publish(next)) {
       rollBack(state, touched);
       store.objects().delete(sidecar);
@@ -84,6 +90,7 @@ final class GraphLoad {
           RootException.Kind.PUBLISH_CONFLICT,
           "another writer published manifest version " + version + " first; retry the load");
     }
+    Failpoints.hit(Failpoints.LOAD_AFTER_PUBLISH);
     store.objects().delete(sidecar);
     return commit;
   }
@@ -131,6 +138,7 @@ final class GraphLoad {
     o.put("graph_branch", branch);
     o.put("base_manifest_version", base.version());
     o.put("created_at", Clock.micros());
+    o.set("owner", Recovery.owner());
     ObjectNode tables = o.putObject("tables");
     for (String key : touched.keySet()) {
       TablePin pin = state.tables().get(key);

@@ -2,7 +2,10 @@ package io.omnigraph.engine.root;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.util.Iterator;
 import java.util.Map;
 
@@ -14,23 +17,33 @@ import java.util.Map;
  * later writes, which Lance rebases onto the head, never pick up the orphaned rows. Roll-forward of
  * a complete but unpublished write is not attempted (the sidecar does not record the new versions).
  * Sidecars younger than a grace period (default 10 minutes) may belong to a live writer in another
- * process and are left alone; such a writer's moved tables make this write fail with {@code
- * read_set_conflict} instead.
+ * process and are left alone, unless their {@code owner} (host + pid, written by {@link GraphLoad})
+ * names this host and a process that is no longer alive, or this very process (which holds the
+ * per-root write lock, so its own sidecars are abandoned): those are resolved at once. A live
+ * writer's moved tables make this write fail with {@code read_set_conflict} instead. A leftover
+ * {@code __init_claim.json} next to a published manifest (init crashed after publishing) is
+ * deleted.
  */
 final class Recovery {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String HOST = hostName();
 
   private Recovery() {}
 
   /** Returns how many sidecars were resolved. */
   static int run(GraphStore store, LanceTables lance, Manifest current, long graceMicros) {
+    if (store.exists(RootLayout.INIT_CLAIM)) {
+      store.objects().delete(RootLayout.INIT_CLAIM); // a manifest exists: that init published
+    }
     int resolved = 0;
     for (String key : store.objects().list(RootLayout.RECOVERY)) {
       if (!key.endsWith(".json")) {
         continue;
       }
       JsonNode intent = read(store, key);
-      if (intent != null && Clock.micros() - intent.path("created_at").asLong() < graceMicros) {
+      if (intent != null
+          && Clock.micros() - intent.path("created_at").asLong() < graceMicros
+          && !ownerGone(intent.path("owner"))) {
         continue; // possibly a live write of another process: leave it alone
       }
       if (intent != null && !published(current, intent)) {
@@ -40,6 +53,31 @@ final class Recovery {
       resolved++;
     }
     return resolved;
+  }
+
+  /** The writer identity recorded in a write intent: this host and process. */
+  static ObjectNode owner() {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("host", HOST);
+    o.put("pid", ProcessHandle.current().pid());
+    return o;
+  }
+
+  private static boolean ownerGone(JsonNode owner) {
+    if (!owner.has("pid") || HOST.isEmpty() || !HOST.equals(owner.path("host").asText())) {
+      return false; // unknown or remote writer: only the grace period tells
+    }
+    long pid = owner.path("pid").asLong();
+    return pid == ProcessHandle.current().pid()
+        || ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true);
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
   }
 
   private static JsonNode read(GraphStore store, String key) {
