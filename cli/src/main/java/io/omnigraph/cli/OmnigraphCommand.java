@@ -1,8 +1,10 @@
 package io.omnigraph.cli;
 
+import io.omnigraph.cli.graph.CommitCommand;
 import io.omnigraph.cli.graph.InitCommand;
 import io.omnigraph.cli.graph.LoadCommand;
 import io.omnigraph.cli.graph.QueryCommand;
+import io.omnigraph.cli.graph.SnapshotCommand;
 import io.omnigraph.cli.lint.LintCommand;
 import io.omnigraph.cli.schema.SchemaCommand;
 import picocli.CommandLine.Command;
@@ -22,6 +24,8 @@ import picocli.CommandLine.Spec;
       InitCommand.class,
       LoadCommand.class,
       QueryCommand.class,
+      SnapshotCommand.class,
+      CommitCommand.class,
       SchemaCommand.class,
       LintCommand.class,
       VersionCommand.class

@@ -1,6 +1,7 @@
 package io.omnigraph.cli.graph;
 
 import io.omnigraph.cli.CliException;
+import io.omnigraph.cli.ExitCodes;
 import io.omnigraph.engine.root.GraphRoot;
 import io.omnigraph.engine.root.RootException;
 import io.omnigraph.storage.StorageException;
@@ -41,6 +42,19 @@ final class GraphTargets {
       throw new CliException(
           "--branch " + branch + " is not yet supported: only the main branch exists for now");
     }
+  }
+
+  /** The graph a read command addresses: a positional URI or {@code --uri}, exactly one. */
+  static String uriOf(String positional, String option) {
+    if (positional != null && option != null) {
+      throw new CliException(
+          "give the graph once: either a positional URI or --uri, not both", ExitCodes.USAGE);
+    }
+    String uri = positional != null ? positional : option;
+    if (uri == null) {
+      throw new CliException("no graph given: pass a graph URI (or --uri <uri>)", ExitCodes.USAGE);
+    }
+    return uri;
   }
 
   static GraphRoot open(String uri) {

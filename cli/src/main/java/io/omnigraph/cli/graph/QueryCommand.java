@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
     name = "query",
     mixinStandardHelpOptions = true,
     description = {
-      "Run an ad-hoc read query against a graph root (main branch head).",
+      "Run an ad-hoc read query against a graph root (main branch head, or --snapshot <id>).",
       "Output: a simple text table, or the read result JSON with --json."
     })
 public final class QueryCommand implements Callable<Integer> {
@@ -73,11 +73,21 @@ public final class QueryCommand implements Callable<Integer> {
   @Option(names = "--branch", paramLabel = "<b>", description = "Branch (only main yet).")
   String branch;
 
+  @Option(
+      names = "--snapshot",
+      paramLabel = "<id>",
+      description =
+          "Read an older snapshot: a commit id or a manifest version (exclusive with --branch).")
+  String snapshot;
+
   @Option(names = "--json", description = "Print the read result JSON (03 §4).")
   boolean json;
 
   @Override
   public Integer call() throws IOException {
+    if (snapshot != null && branch != null) {
+      throw new CliException("--branch and --snapshot are exclusive", ExitCodes.USAGE);
+    }
     GraphTargets.mainBranchOnly(branch, null);
     JsonNode p = parseParams();
     SourceText src =
@@ -95,14 +105,16 @@ public final class QueryCommand implements Callable<Integer> {
         return ExitCodes.ERROR;
       }
       CompiledQuery q = compiled.value();
-      RootSnapshot snap = GraphTargets.call(() -> root.snapshot("main"));
+      RootSnapshot snap =
+          GraphTargets.call(
+              () -> snapshot == null ? root.snapshot("main") : root.snapshotAt(snapshot, "main"));
       QueryResult r;
       try {
         r = QueryExecutor.execute(snap, q, p, ExecOptions.defaults());
       } catch (QueryExecutionException e) {
         throw new CliException(e.code() + ": " + e.getMessage());
       }
-      ObjectNode envelope = r.toJson(q.name(), ReadTarget.branch("main"), snap.commitId());
+      ObjectNode envelope = r.toJson(q.name(), new ReadTarget("main", snapshot), snap.commitId());
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         Json.print(out, envelope);

@@ -12,6 +12,7 @@ import io.omnigraph.storage.ObjectStore;
 import io.omnigraph.storage.ObjectStores;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -110,7 +111,59 @@ public final class GraphRoot implements AutoCloseable {
 
   private RootSnapshot snapshot(Manifest m, String branch) {
     Manifest.BranchState b = m.branch(branch);
-    return new SnapshotReader(lance, store).read(catalog, b, b.headCommit());
+    return new SnapshotReader(lance, store).read(catalog, b, b.headCommit(), m.version());
+  }
+
+  /**
+   * Time travel: the snapshot {@code id} names — a commit ULID (read on the commit's branch at the
+   * manifest version it published), a manifest version number ({@code 3}/{@code v3}, read on {@code
+   * branch}) or a witness {@code manifest:<branch>:v<N>}. Unknown ids throw {@link
+   * RootException.Kind#SNAPSHOT_NOT_FOUND} naming the versions that exist.
+   */
+  public RootSnapshot snapshotAt(String id, String branch) {
+    History.Target t = new History(store).resolve(id, branch);
+    if (!t.manifest().schemaDigest().equals(manifest().schemaDigest())) {
+      throw new RootException(
+          RootException.Kind.UNSUPPORTED,
+          "snapshot "
+              + id
+              + " (manifest version "
+              + t.manifest().version()
+              + ") was published under an earlier schema; reading it is not supported yet");
+    }
+    return snapshot(t.manifest(), t.branch());
+  }
+
+  /** The commits reachable from the head of {@code branch}, newest first (first parents). */
+  public List<Commit> commits(String branch) {
+    return new History(store).commits(branch);
+  }
+
+  /** The commit with {@code id}; {@link RootException.Kind#COMMIT_NOT_FOUND} when unknown. */
+  public Commit commit(String id) {
+    return new History(store).commit(id);
+  }
+
+  /** The published manifest {@code version}. */
+  public Manifest manifest(long version) {
+    if (!store.manifestExists(version)) {
+      throw new RootException(
+          RootException.Kind.SNAPSHOT_NOT_FOUND, "manifest version " + version + " does not exist");
+    }
+    return store.readManifest(version);
+  }
+
+  /** The datasets the head of {@code branch} pins, with their row counts ({@code snapshot}). */
+  public SnapshotInfo snapshotInfo(String branch) {
+    return History.info(manifest(), branch, store, lance);
+  }
+
+  /**
+   * Like {@link #snapshotInfo(String)}, at the snapshot {@code id} names (see {@link #snapshotAt}).
+   */
+  public SnapshotInfo snapshotInfoAt(String id, String branch) {
+    History.Target t = new History(store).resolve(id, branch);
+    return History.info(t.manifest(), t.branch(), store, lance);
   }
 
   /**

@@ -76,6 +76,13 @@ final class LanceTables {
         .build();
   }
 
+  /** The number of live rows of the dataset at {@code version}. */
+  long countRows(String uri, long version) {
+    try (Dataset ds = open(uri, version)) {
+      return ds.countRows();
+    }
+  }
+
   /** The newest version on the dataset's main branch. */
   long latestVersion(String uri, long pinned) {
     try (Dataset ds = open(uri, pinned)) {

@@ -12,6 +12,8 @@ public final class RootException extends RuntimeException {
     CLUSTER_MANAGED,
     NOT_INITIALIZED,
     BRANCH_NOT_FOUND,
+    COMMIT_NOT_FOUND,
+    SNAPSHOT_NOT_FOUND,
     READ_SET_CONFLICT,
     PUBLISH_CONFLICT,
     CORRUPT,

@@ -9,6 +9,7 @@ final class RootLayout {
   static final String SCHEMA_STATE = "__schema_state.json";
   static final String MANIFEST_DIR = "__manifest/";
   static final String MANIFEST_VERSIONS = "__manifest/v/";
+  static final String MANIFEST_LATEST = "__manifest/latest.json";
   static final String INIT_CLAIM = "__init_claim.json";
   static final String RECOVERY = "__recovery/";
 

@@ -13,12 +13,15 @@ public final class RootSnapshot implements GraphSnapshot {
   private final Map<String, NodeTable> nodes;
   private final Map<String, EdgeTable> edges;
   private final String commitId;
+  private final long manifestVersion;
 
   RootSnapshot(
       Catalog catalog,
       Map<String, NodeTable> nodes,
       Map<String, EdgeTable> edges,
-      String commitId) {
+      String commitId,
+      long manifestVersion) {
+    this.manifestVersion = manifestVersion;
     this.catalog = catalog;
     this.nodes = Map.copyOf(nodes);
     this.edges = Map.copyOf(edges);
@@ -46,6 +49,11 @@ public final class RootSnapshot implements GraphSnapshot {
             .edge(edgeType)
             .orElseThrow(() -> new IllegalArgumentException("unknown edge type " + edgeType));
     return edges.get(e.name());
+  }
+
+  /** The graph manifest version this snapshot pins. */
+  public long manifestVersion() {
+    return manifestVersion;
   }
 
   @Override

@@ -27,7 +27,8 @@ final class SnapshotReader {
     this.store = store;
   }
 
-  RootSnapshot read(Catalog catalog, Manifest.BranchState branch, String commitId) {
+  RootSnapshot read(
+      Catalog catalog, Manifest.BranchState branch, String commitId, long manifestVersion) {
     Map<String, NodeTable> nodes = new HashMap<>();
     for (NodeType t : catalog.nodes().values()) {
       Columns c = scan(branch.tables().get(Manifest.nodeKey(t.name())), t.properties(), false);
@@ -49,7 +50,7 @@ final class SnapshotReader {
           e.name(),
           new EdgeTable(e, c.names, c.ids(), src, dst, c.values(), from.size(), to.size()));
     }
-    return new RootSnapshot(catalog, nodes, edges, commitId);
+    return new RootSnapshot(catalog, nodes, edges, commitId, manifestVersion);
   }
 
   private static int endpoint(NodeTable t, String id, EdgeType e) {

@@ -37,6 +37,24 @@ class S3GraphRootTest {
       assertThat(s.nodes("P").size()).isEqualTo(2);
       assertThat(s.edges("E").size()).isEqualTo(1);
       assertThat(root.store().objects().list(RootLayout.RECOVERY)).isEmpty();
+      String first = root.manifest().commit().graphCommitId();
+      root.load(
+          new ByteArrayInputStream(
+              "{\"type\":\"P\",\"data\":{\"slug\":\"c\"}}\n".getBytes(StandardCharsets.UTF_8)),
+          LoadMode.MERGE,
+          "main",
+          null);
+      // history and time travel on S3; the latest hint tracks the newest publish
+      assertThat(root.commits("main"))
+          .extracting(Commit::graphManifestVersion)
+          .containsExactly(3L, 2L, 1L);
+      assertThat(root.snapshotAt(first, "main").nodes("P").size()).isEqualTo(2);
+      assertThat(root.snapshot("main").nodes("P").size()).isEqualTo(3);
+      assertThat(root.snapshotInfo("main").datasets())
+          .extracting(SnapshotInfo.Dataset::entityCount)
+          .containsExactly(3L, 1L);
+      assertThat(root.store().objects().get(RootLayout.MANIFEST_LATEST).orElseThrow().utf8())
+          .contains("3");
     }
   }
 }
