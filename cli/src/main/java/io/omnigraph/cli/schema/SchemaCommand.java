@@ -8,8 +8,14 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "schema",
     mixinStandardHelpOptions = true,
-    description = "Check schemas and preview migrations between them (offline; no graph needed).",
-    subcommands = {SchemaCheckCommand.class, SchemaDiffCommand.class})
+    description =
+        "Check schemas, preview migrations, show or plan against a graph's accepted schema.",
+    subcommands = {
+      SchemaCheckCommand.class,
+      SchemaDiffCommand.class,
+      io.omnigraph.cli.graph.SchemaShowCommand.class,
+      io.omnigraph.cli.graph.SchemaPlanCommand.class
+    })
 public final class SchemaCommand implements Runnable {
   @Spec CommandSpec spec;
 

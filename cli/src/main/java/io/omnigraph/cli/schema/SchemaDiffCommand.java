@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnigraph.cli.ExitCodes;
 import io.omnigraph.cli.Json;
-import io.omnigraph.cli.Terminal;
 import io.omnigraph.compiler.diag.DiagnosticJson;
 import io.omnigraph.compiler.migrate.MigrationPlanner;
 import io.omnigraph.compiler.migrate.SchemaMigrationPlan;
@@ -105,26 +104,6 @@ public final class SchemaDiffCommand implements Callable<Integer> {
   }
 
   private void printHuman(PrintWriter out, SchemaMigrationPlan plan) {
-    Terminal t = Terminal.forStdout();
-    out.printf("schema diff %s -> %s%n", accepted, desired);
-    if (plan.stepCount() == 0) {
-      out.println("  No changes. The schemas are equivalent.");
-      out.flush();
-      return;
-    }
-    for (String line : plan.render()) {
-      out.println("  " + t.colourStep(line));
-    }
-    long unsupported = plan.unsupportedChanges().size();
-    out.printf(
-        "%nPlan: %d step(s), %s.%n",
-        plan.stepCount(),
-        unsupported == 0
-            ? "supported"
-            : t.red(
-                "NOT supported ("
-                    + unsupported
-                    + " unsupported change(s)); apply would refuse it"));
-    out.flush();
+    PlanPrinter.print(out, "schema diff " + accepted + " -> " + desired, plan);
   }
 }

@@ -1,0 +1,59 @@
+package io.omnigraph.cli.graph;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnigraph.cli.ExitCodes;
+import io.omnigraph.cli.Json;
+import io.omnigraph.compiler.schema.SchemaCompiler;
+import io.omnigraph.engine.root.AcceptedSchema;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code omnigraph schema show <uri>} (alias {@code get}): the graph's accepted .pg source. */
+@Command(
+    name = "show",
+    aliases = {"get"},
+    mixinStandardHelpOptions = true,
+    description = "Print the accepted .pg schema of a graph (reads _schema.pg; no data is opened).")
+public final class SchemaShowCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "<uri>", description = "The graph root.")
+  String positional;
+
+  @Option(
+      names = "--uri",
+      paramLabel = "<uri>",
+      description = "The graph root (instead of the positional).")
+  String uriOption;
+
+  @Option(names = "--json", description = "Print {uri, schema_digest, source} as JSON.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    String uri = GraphTargets.uriOf(positional, uriOption);
+    GraphTargets.refuseRemoteHttp(uri);
+    String source = GraphTargets.call(() -> AcceptedSchema.source(uri, System.getenv()));
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      ObjectNode o = JsonNodeFactory.instance.objectNode();
+      o.put("uri", uri);
+      var compiled = SchemaCompiler.compile("_schema.pg", source);
+      if (compiled.ok()) {
+        o.put("schema_digest", compiled.value().digest());
+      }
+      o.put("source", source);
+      Json.print(out, o);
+    } else {
+      out.print(source.endsWith("\n") ? source : source + "\n");
+      out.flush();
+    }
+    return ExitCodes.OK;
+  }
+}
