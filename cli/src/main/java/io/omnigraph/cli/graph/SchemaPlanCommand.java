@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
     name = "plan",
     mixinStandardHelpOptions = true,
     description = {
-      "Preview the migration from a graph's accepted schema to a desired .pg file.",
+      "Preview the migration from a graph's accepted schema to a desired one.",
       "Nothing is written. Drops are soft unless --allow-data-loss."
     },
     footer = {

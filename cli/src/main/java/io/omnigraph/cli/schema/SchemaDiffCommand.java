@@ -23,9 +23,10 @@ import picocli.CommandLine.Spec;
     name = "diff",
     mixinStandardHelpOptions = true,
     description = {
-      "Show the migration plan that takes the accepted schema to the desired one: the same",
-      "steps 'schema apply' and 'cluster plan' use (add/rename/drop types and properties,",
-      "constraints, enum widening, metadata updates, and unsupported changes with the reason)."
+      "Show the migration plan between two schema files.",
+      "The same steps 'schema apply' and 'cluster plan' use: add/rename/drop types and",
+      "properties, constraints, enum widening, metadata updates, and unsupported changes",
+      "with the reason."
     },
     footer = {
       "",
