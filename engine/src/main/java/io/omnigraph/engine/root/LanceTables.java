@@ -206,7 +206,14 @@ final class LanceTables {
           source.lanceBranch() == null
               ? Ref.ofMain(source.version())
               : Ref.ofBranch(source.lanceBranch(), source.version());
-      src.createBranch(name, at).close(); // this handle has no allocator: metadata only
+      // the returned handles have no allocator: metadata only, closed at once. Pass the storage
+      // options again (the branch store is opened afresh: on S3 without them the region cannot
+      // be resolved); an empty options map is refused, so local roots use the two-argument form
+      if (storageOptions == null || storageOptions.isEmpty()) {
+        src.createBranch(name, at).close();
+      } else {
+        src.createBranch(name, at, storageOptions).close();
+      }
     }
     return new TablePin(source.path(), name, source.version());
   }
