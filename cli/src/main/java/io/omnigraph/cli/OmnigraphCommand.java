@@ -1,5 +1,6 @@
 package io.omnigraph.cli;
 
+import io.omnigraph.cli.graph.BranchCommand;
 import io.omnigraph.cli.graph.CommitCommand;
 import io.omnigraph.cli.graph.InitCommand;
 import io.omnigraph.cli.graph.LoadCommand;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Spec;
       QueryCommand.class,
       SnapshotCommand.class,
       CommitCommand.class,
+      BranchCommand.class,
       SchemaCommand.class,
       LintCommand.class,
       VersionCommand.class

@@ -131,7 +131,7 @@ class GraphCliTest {
         CliRunner.run(
             "load", uri, "--data", data.toString(), "--mode", "merge", "--branch", "feature");
     assertThat(branch.exitCode()).isEqualTo(1);
-    assertThat(branch.err()).contains("not yet supported");
+    assertThat(branch.err()).contains("branch not found: feature");
   }
 
   @Test

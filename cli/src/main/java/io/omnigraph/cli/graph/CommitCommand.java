@@ -50,7 +50,7 @@ public final class CommitCommand implements Runnable {
     @Option(names = "--uri", paramLabel = "<uri>", description = "The graph root.")
     String uriOption;
 
-    @Option(names = "--branch", paramLabel = "<b>", description = "Branch (only main yet).")
+    @Option(names = "--branch", paramLabel = "<b>", description = "Branch (default main).")
     String branch;
 
     @Option(names = "--json", description = "Print {commits:[…]} as JSON.")
@@ -59,10 +59,10 @@ public final class CommitCommand implements Runnable {
     @Override
     public Integer call() {
       String uri = GraphTargets.uriOf(positional, uriOption);
-      GraphTargets.mainBranchOnly(branch, null);
+      String b = branch == null ? "main" : branch;
       List<Commit> commits;
       try (GraphRoot root = GraphTargets.open(uri)) {
-        commits = GraphTargets.call(() -> root.commits("main"));
+        commits = GraphTargets.call(() -> root.commits(b));
       }
       PrintWriter out = spec.commandLine().getOut();
       if (json) {

@@ -34,16 +34,6 @@ final class GraphTargets {
     }
   }
 
-  static void mainBranchOnly(String branch, String from) {
-    if (from != null) {
-      throw new CliException("--from is not yet supported (branches are not built yet)");
-    }
-    if (branch != null && !branch.equals("main")) {
-      throw new CliException(
-          "--branch " + branch + " is not yet supported: only the main branch exists for now");
-    }
-  }
-
   /** The graph a read command addresses: a positional URI or {@code --uri}, exactly one. */
   static String uriOf(String positional, String option) {
     if (positional != null && option != null) {

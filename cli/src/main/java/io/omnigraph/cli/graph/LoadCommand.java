@@ -46,10 +46,13 @@ public final class LoadCommand implements Callable<Integer> {
       description = "append, merge or overwrite (no default).")
   String mode;
 
-  @Option(names = "--branch", paramLabel = "<b>", description = "Target branch (only main yet).")
+  @Option(names = "--branch", paramLabel = "<b>", description = "Target branch (default main).")
   String branch;
 
-  @Option(names = "--from", paramLabel = "<base>", description = "Not yet supported.")
+  @Option(
+      names = "--from",
+      paramLabel = "<base>",
+      description = "Create a missing --branch from this branch first.")
   String from;
 
   @Option(names = "--as", paramLabel = "<actor>", description = "Actor recorded on the commit.")
@@ -72,7 +75,6 @@ public final class LoadCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage(), ExitCodes.USAGE);
     }
-    GraphTargets.mainBranchOnly(branch, from);
     if (m == LoadMode.OVERWRITE && !yes && !GraphTargets.isLocal(uri)) {
       throw new CliException(
           "refusing destructive `load --mode overwrite` against non-local target "
@@ -83,7 +85,7 @@ public final class LoadCommand implements Callable<Integer> {
     LoadResult r;
     try (GraphRoot root = GraphTargets.open(uri);
         InputStream in = Files.newInputStream(data)) {
-      r = root.load(in, m, "main", actor);
+      r = root.load(in, m, branch == null ? "main" : branch, from, actor);
     } catch (NoSuchFileException e) {
       throw new CliException("cannot read " + data + ": no such file");
     } catch (LoadException e) {

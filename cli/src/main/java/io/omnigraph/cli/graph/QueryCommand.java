@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
     name = "query",
     mixinStandardHelpOptions = true,
     description = {
-      "Run an ad-hoc read query against a graph root (main branch head, or --snapshot <id>).",
+      "Run an ad-hoc read query against a graph root (a branch head, default main, or --snapshot <id>).",
       "Output: a simple text table, or the read result JSON with --json."
     })
 public final class QueryCommand implements Callable<Integer> {
@@ -70,7 +70,7 @@ public final class QueryCommand implements Callable<Integer> {
   @Option(names = "--params", paramLabel = "<json>", description = "Parameters (JSON object).")
   String params;
 
-  @Option(names = "--branch", paramLabel = "<b>", description = "Branch (only main yet).")
+  @Option(names = "--branch", paramLabel = "<b>", description = "Branch (default main).")
   String branch;
 
   @Option(
@@ -88,7 +88,7 @@ public final class QueryCommand implements Callable<Integer> {
     if (snapshot != null && branch != null) {
       throw new CliException("--branch and --snapshot are exclusive", ExitCodes.USAGE);
     }
-    GraphTargets.mainBranchOnly(branch, null);
+    String b = branch == null ? "main" : branch;
     JsonNode p = parseParams();
     SourceText src =
         source.file != null
@@ -107,14 +107,14 @@ public final class QueryCommand implements Callable<Integer> {
       CompiledQuery q = compiled.value();
       RootSnapshot snap =
           GraphTargets.call(
-              () -> snapshot == null ? root.snapshot("main") : root.snapshotAt(snapshot, "main"));
+              () -> snapshot == null ? root.snapshot(b) : root.snapshotAt(snapshot, b));
       QueryResult r;
       try {
         r = QueryExecutor.execute(snap, q, p, ExecOptions.defaults());
       } catch (QueryExecutionException e) {
         throw new CliException(e.code() + ": " + e.getMessage());
       }
-      ObjectNode envelope = r.toJson(q.name(), new ReadTarget("main", snapshot), snap.commitId());
+      ObjectNode envelope = r.toJson(q.name(), new ReadTarget(b, snapshot), snap.commitId());
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
         Json.print(out, envelope);

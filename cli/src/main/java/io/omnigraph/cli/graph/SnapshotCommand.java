@@ -32,7 +32,7 @@ public final class SnapshotCommand implements Callable<Integer> {
   @Option(names = "--uri", paramLabel = "<uri>", description = "The graph root.")
   String uriOption;
 
-  @Option(names = "--branch", paramLabel = "<b>", description = "Branch (only main yet).")
+  @Option(names = "--branch", paramLabel = "<b>", description = "Branch (default main).")
   String branch;
 
   @Option(
@@ -47,15 +47,12 @@ public final class SnapshotCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String uri = GraphTargets.uriOf(positional, uriOption);
-    GraphTargets.mainBranchOnly(branch, null);
+    String b = branch == null ? "main" : branch;
     SnapshotInfo info;
     try (GraphRoot root = GraphTargets.open(uri)) {
       info =
           GraphTargets.call(
-              () ->
-                  snapshot == null
-                      ? root.snapshotInfo("main")
-                      : root.snapshotInfoAt(snapshot, "main"));
+              () -> snapshot == null ? root.snapshotInfo(b) : root.snapshotInfoAt(snapshot, b));
     }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

@@ -14,6 +14,7 @@ import io.omnigraph.engine.load.Ulid;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -49,30 +50,43 @@ final class GraphLoad {
         touched.put(Manifest.edgeKey(e.type().name()), e);
       }
     }
+    // The Lance branch this graph branch writes on (null = Lance main). A table still pinned
+    // elsewhere (inherited from the source branch) is forked lazily at its pin before the write.
+    String lanceBranch = "main".equals(branch) ? null : branch;
+    Map<String, TablePin> sources = new LinkedHashMap<>();
+    Map<String, TablePin> targets = new LinkedHashMap<>();
     for (String key : touched.keySet()) {
       TablePin pin = state.tables().get(key);
-      lance.checkHead(store.datasetUri(pin.path()), pin.version());
+      sources.put(key, pin);
+      if (Objects.equals(pin.lanceBranch(), lanceBranch)) {
+        lance.checkHead(store.tableUri(pin), pin.version());
+        targets.put(key, pin);
+      } else {
+        targets.put(key, new TablePin(pin.path(), lanceBranch, pin.version()));
+      }
     }
     String commitId = ulid.next();
     String sidecar = RootLayout.recoveryKey(commitId);
     store
         .objects()
-        .createIfAbsent(
-            sidecar, utf8(intent(commitId, base, branch, state, touched).toPrettyString()));
+        .createIfAbsent(sidecar, utf8(intent(commitId, base, branch, targets).toPrettyString()));
     Failpoints.hit(Failpoints.LOAD_AFTER_SIDECAR);
     Map<String, TablePin> tables = new TreeMap<>(state.tables());
     Map<String, StagedRows> written = new LinkedHashMap<>();
     try {
       for (Map.Entry<String, StagedRows> t : touched.entrySet()) {
-        TablePin pin = state.tables().get(t.getKey());
+        TablePin pin = targets.get(t.getKey());
         written.put(t.getKey(), t.getValue());
+        if (pin != sources.get(t.getKey())) {
+          lance.fork(store.datasetUri(pin.path()), sources.get(t.getKey()), lanceBranch);
+        }
         tables.put(t.getKey(), pin.withVersion(write(pin, t.getValue(), batch.mode())));
         if (written.size() == 1) {
           Failpoints.hit(Failpoints.LOAD_AFTER_FIRST_TABLE_WRITE);
         }
       }
     } catch (RuntimeException e) {
-      rollBack(state, written);
+      rollBack(sources, targets, written);
       store.objects().delete(sidecar);
       throw e;
     }
@@ -80,11 +94,11 @@ final class GraphLoad {
     Commit commit =
         new Commit(commitId, branch, version, state.headCommit(), null, actor, Clock.micros());
     Map<String, Manifest.BranchState> branches = new TreeMap<>(base.branches());
-    branches.put(branch, new Manifest.BranchState(commitId, tables));
+    branches.put(branch, state.advance(commitId, tables));
     Manifest next = new Manifest(version, base.schemaDigest(), branches, commit);
     Failpoints.hit(Failpoints.LOAD_AFTER_TABLE_WRITES);
     if (!store.publish(next)) {
-      rollBack(state, touched);
+      rollBack(sources, targets, touched);
       store.objects().delete(sidecar);
       throw new RootException(
           RootException.Kind.PUBLISH_CONFLICT,
@@ -96,7 +110,7 @@ final class GraphLoad {
   }
 
   private long write(TablePin pin, StagedRows rows, LoadMode mode) {
-    String uri = store.datasetUri(pin.path());
+    LanceTables.Loc uri = store.tableUri(pin);
     Map<String, PropType> types = new LinkedHashMap<>();
     Schema schema;
     if (rows instanceof StagedEdges e) {
@@ -111,8 +125,8 @@ final class GraphLoad {
     }
     try (RowsReader reader = new RowsReader(allocator, schema, rows, types)) {
       return switch (mode) {
-        case APPEND -> lance.mergeInsert(uri, pin.version(), reader, true);
-        case MERGE -> lance.mergeInsert(uri, pin.version(), reader, false);
+        case APPEND -> lance.mergeInsert(uri, reader, true);
+        case MERGE -> lance.mergeInsert(uri, reader, false);
         case OVERWRITE -> lance.overwrite(uri, reader);
       };
     } catch (java.io.IOException e) {
@@ -120,19 +134,20 @@ final class GraphLoad {
     }
   }
 
-  private void rollBack(Manifest.BranchState state, Map<String, StagedRows> touched) {
-    for (String key : touched.keySet()) {
-      TablePin pin = state.tables().get(key);
-      lance.restore(store.datasetUri(pin.path()), pin.version());
+  private void rollBack(
+      Map<String, TablePin> sources, Map<String, TablePin> targets, Map<String, StagedRows> done) {
+    for (String key : done.keySet()) {
+      TablePin pin = targets.get(key);
+      if (pin == sources.get(key)) {
+        lance.restore(store.tableUri(pin), pin.version());
+      } else {
+        lance.deleteBranch(store.datasetUri(pin.path()), pin.lanceBranch()); // an unpublished fork
+      }
     }
   }
 
   private static ObjectNode intent(
-      String writeId,
-      Manifest base,
-      String branch,
-      Manifest.BranchState state,
-      Map<String, StagedRows> touched) {
+      String writeId, Manifest base, String branch, Map<String, TablePin> targets) {
     ObjectNode o = JsonNodeFactory.instance.objectNode();
     o.put("write_id", writeId);
     o.put("graph_branch", branch);
@@ -140,10 +155,10 @@ final class GraphLoad {
     o.put("created_at", Clock.micros());
     o.set("owner", Recovery.owner());
     ObjectNode tables = o.putObject("tables");
-    for (String key : touched.keySet()) {
-      TablePin pin = state.tables().get(key);
+    for (Map.Entry<String, TablePin> t : targets.entrySet()) {
+      TablePin pin = t.getValue();
       tables
-          .putObject(key)
+          .putObject(t.getKey())
           .put("path", pin.path())
           .put("lance_branch", pin.lanceBranch())
           .put("base_version", pin.version());

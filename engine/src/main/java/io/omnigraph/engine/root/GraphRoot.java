@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.arrow.memory.BufferAllocator;
@@ -172,21 +173,126 @@ public final class GraphRoot implements AutoCloseable {
    */
   public LoadResult load(InputStream in, LoadMode mode, String branch, String actor)
       throws IOException {
-    ReentrantLock lock = WRITE_LOCKS.computeIfAbsent(store.uri(), k -> new ReentrantLock());
+    return load(in, mode, branch, null, actor);
+  }
+
+  /**
+   * Like {@link #load(InputStream, LoadMode, String, String)}; when {@code branch} does not exist
+   * and {@code from} is given, first creates it from {@code from} (its own manifest version, so
+   * such a load publishes two versions; a batch that then fails validation leaves the new branch in
+   * place). A missing branch without {@code from} is {@link RootException.Kind#BRANCH_NOT_FOUND}.
+   */
+  public LoadResult load(InputStream in, LoadMode mode, String branch, String from, String actor)
+      throws IOException {
+    ReentrantLock lock = writeLock();
     lock.lock();
     try {
       Recovery.run(store, lance, manifest(), recoveryGraceMicros);
+      String created = null;
+      if (from != null && !manifest().branches().containsKey(branch)) {
+        createBranch(branch, from);
+        created = from;
+      }
       Manifest base = manifest();
       RootSnapshot current = snapshot(base, branch);
       StagedBatch batch = GraphBatchReader.forSnapshot(current).mode(mode).build().read(in);
-      if (batch.totalEntities() == 0) {
-        return new LoadResult(branch, mode, batch, null, actor);
-      }
-      Commit c = new GraphLoad(store, lance, allocator, ulid).commit(base, branch, batch, actor);
-      return new LoadResult(branch, mode, batch, c, actor);
+      Commit c =
+          batch.totalEntities() == 0
+              ? null
+              : new GraphLoad(store, lance, allocator, ulid).commit(base, branch, batch, actor);
+      LoadResult r = new LoadResult(branch, mode, batch, c, actor);
+      return created == null ? r : r.createdFrom(created);
     } finally {
       lock.unlock();
     }
+  }
+
+  /** The public graph branches at the newest manifest, sorted (internal {@code __…} hidden). */
+  public List<String> listBranches() {
+    return manifest().branches().keySet().stream()
+        .filter(b -> !b.startsWith("__"))
+        .sorted()
+        .toList();
+  }
+
+  /**
+   * Creates graph branch {@code name} from {@code from} (default {@code main}): publishes one
+   * manifest version whose new entry copies the source's head commit and table pins. No data is
+   * copied; each table forks onto a Lance branch on the branch's first write to it. Returns the
+   * published manifest.
+   */
+  public Manifest createBranch(String name, String from) {
+    String source = from == null ? "main" : from;
+    ReentrantLock lock = writeLock();
+    lock.lock();
+    try {
+      Manifest base = manifest();
+      Branches.checkNewName(name, base.branches().keySet());
+      Manifest.BranchState src = base.branch(source);
+      Map<String, Manifest.BranchState> branches = new TreeMap<>(base.branches());
+      branches.put(name, new Manifest.BranchState(src.headCommit(), src.tables(), source));
+      return publish(new Manifest(base.version() + 1, base.schemaDigest(), branches, null));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Deletes graph branch {@code name}: refused for {@code main}, internal or unknown branches and
+   * for branches that live branches were created from. Publishes the manifest without the branch
+   * first, then deletes the Lance branches it forked (a crash in between leaves unreferenced Lance
+   * branches, which a later fork of the same name replaces).
+   */
+  public Manifest deleteBranch(String name) {
+    ReentrantLock lock = writeLock();
+    lock.lock();
+    try {
+      Manifest base = manifest();
+      if ("main".equals(name) || name.startsWith("__")) {
+        throw new RootException(
+            RootException.Kind.INVALID_BRANCH_NAME, "branch " + name + " cannot be deleted");
+      }
+      Manifest.BranchState gone = base.branch(name);
+      List<String> children =
+          base.branches().entrySet().stream()
+              .filter(e -> name.equals(e.getValue().parent()))
+              .map(Map.Entry::getKey)
+              .sorted()
+              .toList();
+      if (!children.isEmpty()) {
+        throw new RootException(
+            RootException.Kind.BRANCH_HAS_DESCENDANTS,
+            "branch "
+                + name
+                + " has descendants "
+                + children
+                + "; delete them first (branches created from it)");
+      }
+      Map<String, Manifest.BranchState> branches = new TreeMap<>(base.branches());
+      branches.remove(name);
+      Manifest m = publish(new Manifest(base.version() + 1, base.schemaDigest(), branches, null));
+      for (TablePin pin : gone.tables().values()) {
+        if (name.equals(pin.lanceBranch())) {
+          lance.deleteBranch(store.datasetUri(pin.path()), name);
+        }
+      }
+      return m;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private Manifest publish(Manifest next) {
+    if (!store.publish(next)) {
+      throw new RootException(
+          RootException.Kind.PUBLISH_CONFLICT,
+          "another writer published manifest version " + next.version() + " first; retry");
+    }
+    return next;
+  }
+
+  private ReentrantLock writeLock() {
+    return WRITE_LOCKS.computeIfAbsent(store.uri(), k -> new ReentrantLock());
   }
 
   /** How old a write intent must be before a load rolls it back (tests use 0). */

@@ -32,6 +32,11 @@ final class GraphStore {
     return store.uriOf(path);
   }
 
+  /** Where Lance finds a pinned table: its dataset and Lance branch. */
+  LanceTables.Loc tableUri(TablePin pin) {
+    return new LanceTables.Loc(datasetUri(pin.path()), pin.lanceBranch());
+  }
+
   /**
    * The highest published manifest version, or empty when none exists. Starts from the {@code
    * __manifest/latest.json} hint and probes upward until a version is absent; lists the manifest

@@ -153,7 +153,7 @@ final class History {
                       pin.path(),
                       pin.version(),
                       pin.lanceBranch(),
-                      lance.countRows(store.datasetUri(pin.path()), pin.version()))));
+                      lance.countRows(store.tableUri(pin), pin.version()))));
     }
     return new SnapshotInfo(
         branch, m.version(), Manifest.INTERNAL_SCHEMA_VERSION, b.headCommit(), List.copyOf(ds));

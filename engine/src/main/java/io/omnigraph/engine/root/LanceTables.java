@@ -14,6 +14,7 @@ import org.apache.arrow.vector.ipc.ArrowReader;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.lance.Dataset;
 import org.lance.ReadOptions;
+import org.lance.Ref;
 import org.lance.SourcedTransaction;
 import org.lance.WriteParams.WriteMode;
 import org.lance.ipc.LanceScanner;
@@ -31,6 +32,18 @@ import org.lance.operation.UpdateMap;
 final class LanceTables {
   private final BufferAllocator allocator;
   private final Map<String, String> storageOptions;
+
+  /**
+   * Where a table lives for Lance: the dataset URI and the Lance branch ({@code null} = main).
+   * Branch states are opened through a main handle with {@code checkout(Ref.ofBranch(b, v))}: a
+   * version-pinned open of the {@code <dataset>/tree/<b>} path reads main's version numbers.
+   */
+  record Loc(String uri, String branch) {
+    /** The path URI-based writes use ({@code <dataset>/tree/<b>} on a branch). */
+    String writeUri() {
+      return branch == null ? uri : uri + "/tree/" + branch;
+    }
+  }
 
   LanceTables(BufferAllocator allocator, Map<String, String> storageOptions) {
     this.allocator = allocator;
@@ -68,25 +81,40 @@ final class LanceTables {
   }
 
   Dataset open(String uri, long version) {
-    return Dataset.open()
-        .allocator(allocator)
-        .uri(uri)
-        .readOptions(
-            new ReadOptions.Builder().setVersion(version).setStorageOptions(storageOptions).build())
-        .build();
+    return open(uri, Long.valueOf(version));
+  }
+
+  /** Opens a table at {@code version} of its branch, or the branch head when {@code null}. */
+  Dataset open(Loc loc, Long version) {
+    if (loc.branch() == null) {
+      return open(loc.uri(), version);
+    }
+    try (Dataset main = open(loc.uri(), null)) {
+      return main.checkout(
+          version == null ? Ref.ofBranch(loc.branch()) : Ref.ofBranch(loc.branch(), version));
+    }
+  }
+
+  /** Opens at {@code version}, or the latest version when {@code null}. */
+  private Dataset open(String uri, Long version) {
+    ReadOptions.Builder o = new ReadOptions.Builder().setStorageOptions(storageOptions);
+    if (version != null) {
+      o.setVersion(version);
+    }
+    return Dataset.open().allocator(allocator).uri(uri).readOptions(o.build()).build();
   }
 
   /** The number of live rows of the dataset at {@code version}. */
-  long countRows(String uri, long version) {
-    try (Dataset ds = open(uri, version)) {
+  long countRows(Loc loc, long version) {
+    try (Dataset ds = open(loc, version)) {
       return ds.countRows();
     }
   }
 
-  /** The newest version on the dataset's main branch. */
-  long latestVersion(String uri, long pinned) {
-    try (Dataset ds = open(uri, pinned)) {
-      return ds.latestVersion();
+  /** The newest version on the table's Lance branch. */
+  long latestVersion(Loc loc) {
+    try (Dataset ds = open(loc, null)) {
+      return ds.version();
     }
   }
 
@@ -95,13 +123,14 @@ final class LanceTables {
    * the pin end in a {@code Restore} (a rolled-back write whose head holds the pinned rows again).
    * Anything else is a write this graph never published (another process, or drift).
    */
-  void checkHead(String uri, long pinned) {
-    try (Dataset ds = open(uri, pinned)) {
-      long head = ds.latestVersion();
-      if (head == pinned) {
-        return;
-      }
-      try (Dataset h = ds.checkoutVersion(head)) {
+  void checkHead(Loc loc, long pinned) {
+    String uri = loc.writeUri();
+    long head = latestVersion(loc);
+    if (head == pinned) {
+      return;
+    }
+    {
+      try (Dataset h = open(loc, head)) {
         String op = h.readTransaction().map(t -> t.operation().name()).orElse("?");
         if (!"Restore".equals(op)) {
           throw new RootException(
@@ -122,8 +151,8 @@ final class LanceTables {
   }
 
   /** Makes {@code version} the head again (rolls back unpublished writes). */
-  void restore(String uri, long version) {
-    try (Dataset ds = open(uri, version)) {
+  void restore(Loc loc, long version) {
+    try (Dataset ds = open(loc, version)) {
       ds.restore();
     }
   }
@@ -132,14 +161,13 @@ final class LanceTables {
    * Upserts ({@code failOnMatch=false}) or strictly inserts the rows on {@code id}; call {@link
    * #checkHead} first.
    */
-  long mergeInsert(String uri, long pinned, ArrowReader rows, boolean failOnMatch) {
+  long mergeInsert(Loc loc, ArrowReader rows, boolean failOnMatch) {
     MergeInsertParams p = new MergeInsertParams(List.of(ArrowTypes.ID)).withConflictRetries(0);
     p = failOnMatch ? p.withMatchedFail() : p.withMatchedUpdateAll();
-    try (Dataset ds = open(uri, pinned);
+    // write on the head: after checkHead it holds the pinned rows (a Restore may sit on top,
+    // and Lance refuses an update based on a version older than a restore)
+    try (Dataset ds = open(loc, null);
         ArrowArrayStream stream = ArrowArrayStream.allocateNew(allocator)) {
-      // write on the head: after checkHead it holds the pinned rows (a Restore may sit on top,
-      // and Lance refuses an update based on a version older than a restore)
-      ds.checkoutLatest();
       Data.exportArrayStream(allocator, rows, stream);
       MergeInsertResult r = ds.mergeInsert(p, stream);
       try (Dataset after = r.dataset()) {
@@ -149,7 +177,8 @@ final class LanceTables {
   }
 
   /** Replaces the whole table with the rows. */
-  long overwrite(String uri, ArrowReader rows) {
+  long overwrite(Loc loc, ArrowReader rows) {
+    String uri = loc.writeUri();
     try (Dataset after =
         Dataset.write()
             .allocator(allocator)
@@ -162,9 +191,45 @@ final class LanceTables {
     }
   }
 
+  /**
+   * Creates Lance branch {@code name} of the dataset at {@code datasetUri}, forked at the source
+   * pin ({@code (lance_branch, version)}); returns the pin of the new branch (same version number:
+   * Lance numbers continue from the fork point). A leftover branch of that name (a fork whose write
+   * was never published) is deleted first: no published pin refers to it.
+   */
+  TablePin fork(String datasetUri, TablePin source, String name) {
+    deleteBranch(datasetUri, name);
+    // fork through a handle on the source state: from a main handle, Ref.ofBranch(b, v) looks
+    // for version v among main's manifests
+    try (Dataset src = open(new Loc(datasetUri, source.lanceBranch()), source.version())) {
+      Ref at =
+          source.lanceBranch() == null
+              ? Ref.ofMain(source.version())
+              : Ref.ofBranch(source.lanceBranch(), source.version());
+      // the returned handles have no allocator: metadata only, closed at once. Pass the storage
+      // options again (the branch store is opened afresh: on S3 without them the region cannot
+      // be resolved); an empty options map is refused, so local roots use the two-argument form
+      if (storageOptions == null || storageOptions.isEmpty()) {
+        src.createBranch(name, at).close();
+      } else {
+        src.createBranch(name, at, storageOptions).close();
+      }
+    }
+    return new TablePin(source.path(), name, source.version());
+  }
+
+  /** Deletes Lance branch {@code name} of the dataset if it exists. */
+  void deleteBranch(String datasetUri, String name) {
+    try (Dataset main = open(datasetUri, null)) {
+      if (main.branches().list().stream().anyMatch(b -> b.getName().equals(name))) {
+        main.branches().delete(name);
+      }
+    }
+  }
+
   /** Scans every row of a pinned version, batch by batch. */
-  void scan(String uri, long version, Consumer<VectorSchemaRoot> batch) {
-    try (Dataset ds = open(uri, version);
+  void scan(Loc loc, long version, Consumer<VectorSchemaRoot> batch) {
+    try (Dataset ds = open(loc, version);
         LanceScanner sc = ds.newScan(new ScanOptions.Builder().batchSize(8192).build());
         ArrowReader r = sc.scanBatches()) {
       while (r.loadNextBatch()) {

@@ -9,7 +9,21 @@ import io.omnigraph.engine.load.StagedBatch;
  * entity, which publishes nothing).
  */
 public record LoadResult(
-    String branch, LoadMode mode, StagedBatch batch, Commit commit, String actorId) {
+    String branch,
+    LoadMode mode,
+    StagedBatch batch,
+    Commit commit,
+    String actorId,
+    String baseBranch) {
+
+  public LoadResult(String branch, LoadMode mode, StagedBatch batch, Commit commit, String actor) {
+    this(branch, mode, batch, commit, actor, null);
+  }
+
+  /** The same result, noting that the load first created its branch from {@code base}. */
+  LoadResult createdFrom(String base) {
+    return new LoadResult(branch, mode, batch, commit, actorId, base);
+  }
 
   /**
    * The load output of 04 §2: {@code {uri, branch, base_branch, branch_created, mode, nodes, edges,
@@ -20,8 +34,8 @@ public record LoadResult(
     ObjectNode o = counts.objectNode();
     o.put("uri", uri);
     o.put("branch", branch);
-    o.putNull("base_branch");
-    o.put("branch_created", false);
+    o.put("base_branch", baseBranch);
+    o.put("branch_created", baseBranch != null);
     o.put("mode", mode.wire());
     o.set("nodes", counts.get("nodes"));
     o.set("edges", counts.get("edges"));
@@ -49,6 +63,7 @@ public record LoadResult(
         + batch.nodes().size()
         + " node types and "
         + batch.edges().size()
-        + " edge types";
+        + " edge types"
+        + (baseBranch == null ? "" : "\nbranch " + branch + " created from " + baseBranch);
   }
 }

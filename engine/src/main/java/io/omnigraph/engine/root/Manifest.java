@@ -35,7 +35,16 @@ public record Manifest(
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   /** A graph branch: its head commit and the pinned state of every table. */
-  public record BranchState(String headCommit, Map<String, TablePin> tables) {}
+  public record BranchState(String headCommit, Map<String, TablePin> tables, String parent) {
+    public BranchState(String headCommit, Map<String, TablePin> tables) {
+      this(headCommit, tables, null);
+    }
+
+    /** The same branch with a new head and pins (keeps the parent). */
+    public BranchState advance(String head, Map<String, TablePin> newTables) {
+      return new BranchState(head, newTables, parent);
+    }
+  }
 
   public static String nodeKey(String type) {
     return "node:" + type;
@@ -65,6 +74,9 @@ public record Manifest(
             (name, b) -> {
               ObjectNode bo = bs.putObject(name);
               bo.put("head_commit", b.headCommit());
+              if (b.parent() != null) {
+                bo.put("parent_branch", b.parent());
+              }
               ObjectNode ts = bo.putObject("tables");
               new TreeMap<>(b.tables())
                   .forEach(
@@ -74,7 +86,11 @@ public record Manifest(
                               .put("lance_branch", t.lanceBranch())
                               .put("version", t.version()));
             });
-    o.set("commit", commit.toJson());
+    if (commit == null) {
+      o.putNull("commit"); // a branch create/delete publishes no commit
+    } else {
+      o.set("commit", commit.toJson());
+    }
     try {
       return JSON.writeValueAsBytes(o);
     } catch (IOException e) {
@@ -114,12 +130,17 @@ public record Manifest(
                           t.getValue().path("path").asText(),
                           Commit.text(t.getValue(), "lance_branch"),
                           t.getValue().path("version").asLong())));
-      branches.put(b.getKey(), new BranchState(Commit.text(b.getValue(), "head_commit"), tables));
+      branches.put(
+          b.getKey(),
+          new BranchState(
+              Commit.text(b.getValue(), "head_commit"),
+              tables,
+              Commit.text(b.getValue(), "parent_branch")));
     }
     return new Manifest(
         o.path("graph_manifest_version").asLong(),
         o.path("schema_digest").asText(),
         branches,
-        Commit.fromJson(o.path("commit")));
+        o.path("commit").isObject() ? Commit.fromJson(o.path("commit")) : null);
   }
 }

@@ -98,10 +98,19 @@ final class Recovery {
   private static void rollBack(GraphStore store, LanceTables lance, JsonNode tables) {
     for (Iterator<Map.Entry<String, JsonNode>> it = tables.fields(); it.hasNext(); ) {
       JsonNode t = it.next().getValue();
-      String uri = store.datasetUri(t.path("path").asText());
       long base = t.path("base_version").asLong();
-      if (lance.latestVersion(uri, base) > base) {
-        lance.restore(uri, base);
+      LanceTables.Loc uri =
+          store.tableUri(
+              new TablePin(t.path("path").asText(), Commit.text(t, "lance_branch"), base));
+      try {
+        if (lance.latestVersion(uri) > base) {
+          lance.restore(uri, base);
+        }
+      } catch (RuntimeException e) {
+        if (Commit.text(t, "lance_branch") == null) {
+          throw e;
+        }
+        // the lazy fork never happened: nothing to roll back (a later fork replaces leftovers)
       }
     }
   }

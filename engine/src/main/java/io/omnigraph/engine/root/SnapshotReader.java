@@ -68,7 +68,7 @@ final class SnapshotReader {
       throw new RootException(RootException.Kind.CORRUPT, "manifest lacks a table of the schema");
     }
     Columns c = new Columns(props);
-    lance.scan(store.datasetUri(pin.path()), pin.version(), root -> c.add(root, edge));
+    lance.scan(store.tableUri(pin), pin.version(), root -> c.add(root, edge));
     return c;
   }
 

@@ -155,8 +155,7 @@ class FailpointCrashTest {
     int moved = 0;
     try (GraphRoot root = GraphRoot.open(g.toString(), Map.of())) {
       for (TablePin pin : root.manifest().branch("main").tables().values()) {
-        String uri = root.store().datasetUri(pin.path());
-        if (root.lance().latestVersion(uri, pin.version()) > pin.version()) {
+        if (root.lance().latestVersion(root.store().tableUri(pin)) > pin.version()) {
           moved++;
         }
       }

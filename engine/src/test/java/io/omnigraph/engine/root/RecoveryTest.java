@@ -92,7 +92,7 @@ class RecoveryTest {
     rows.type().properties().values().forEach(p -> types.put(p.name(), p.type()));
     try (RootAllocator a = new RootAllocator();
         RowsReader r = new RowsReader(a, ArrowTypes.nodeSchema(rows.type()), rows, types)) {
-      new LanceTables(a, Map.of()).mergeInsert(tableUri, version, r, false);
+      new LanceTables(a, Map.of()).mergeInsert(new LanceTables.Loc(tableUri, null), r, false);
     }
   }
 }

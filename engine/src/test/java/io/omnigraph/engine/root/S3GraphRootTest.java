@@ -57,4 +57,36 @@ class S3GraphRootTest {
           .contains("3");
     }
   }
+
+  @Test
+  void branchesOnS3() throws Exception {
+    String uri = S3.uniqueUri("branched");
+    var schema =
+        SchemaCompiler.compile("s.pg", "node P { slug: String @key }\nedge E: P -> P\n").value();
+    GraphRoot.init(uri, schema, null, S3.env());
+    try (GraphRoot root = GraphRoot.open(uri, S3.env())) {
+      root.load(in("{\"type\":\"P\",\"data\":{\"slug\":\"a\"}}\n"), LoadMode.MERGE, "main", null);
+      root.load(
+          in("{\"type\":\"P\",\"data\":{\"slug\":\"b\"}}\n"),
+          LoadMode.MERGE,
+          "team/b",
+          "main",
+          null);
+      root.createBranch("team/b2", "team/b");
+      root.load(
+          in("{\"type\":\"P\",\"data\":{\"slug\":\"c\"}}\n"), LoadMode.APPEND, "team/b2", null);
+      assertThat(root.snapshot("main").nodes("P").size()).isEqualTo(1);
+      assertThat(root.snapshot("team/b").nodes("P").size()).isEqualTo(2);
+      assertThat(root.snapshot("team/b2").nodes("P").size()).isEqualTo(3);
+      assertThat(root.commits("team/b2")).hasSize(4);
+      root.deleteBranch("team/b2");
+      root.deleteBranch("team/b");
+      assertThat(root.listBranches()).containsExactly("main");
+      assertThat(root.snapshot("main").nodes("P").size()).isEqualTo(1);
+    }
+  }
+
+  private static ByteArrayInputStream in(String s) {
+    return new ByteArrayInputStream(s.getBytes(StandardCharsets.UTF_8));
+  }
 }

@@ -1,0 +1,220 @@
+package io.omnigraph.cli.graph;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnigraph.cli.CliException;
+import io.omnigraph.cli.ExitCodes;
+import io.omnigraph.cli.Json;
+import io.omnigraph.engine.root.GraphRoot;
+import io.omnigraph.engine.root.Manifest;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code omnigraph branch create|list|delete}: graph branches (04 §4). */
+@Command(
+    name = "branch",
+    mixinStandardHelpOptions = true,
+    description = "Create, list and delete graph branches.",
+    subcommands = {
+      BranchCommand.CreateCommand.class,
+      BranchCommand.ListCommand.class,
+      BranchCommand.DeleteCommand.class
+    })
+public final class BranchCommand implements Runnable {
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code [<uri>] <name>} or {@code --uri U <name>} (like {@code commit show}). */
+  static String[] uriAndName(List<String> args, String uriOption, String verb) {
+    if (args.size() == 2) {
+      if (uriOption != null) {
+        throw new CliException(
+            verb
+                + " takes one branch name with --uri (got two positionals: "
+                + String.join(" ", args)
+                + ")",
+            ExitCodes.USAGE);
+      }
+      return new String[] {args.get(0), args.get(1)};
+    }
+    return new String[] {GraphTargets.uriOf(null, uriOption), args.get(0)};
+  }
+
+  /** {@code branch create [--uri U] [--from src] <name> [--json]}. */
+  @Command(
+      name = "create",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Create a branch from --from (default main): one manifest version, no data copied;",
+        "each dataset forks onto a Lance branch on the branch's first write to it.",
+        "Usage: branch create --uri <uri> <name>, or branch create <uri> <name>.",
+        "JSON: {uri, from, name, actor_id}."
+      })
+  public static final class CreateCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(
+        arity = "1..2",
+        paramLabel = "[<uri>] <name>",
+        description = "The graph root (unless --uri is given) and the new branch name.")
+    List<String> args;
+
+    @Option(names = "--uri", paramLabel = "<uri>", description = "The graph root.")
+    String uriOption;
+
+    @Option(names = "--from", paramLabel = "<src>", description = "Source branch (default main).")
+    String from;
+
+    @Option(names = "--as", paramLabel = "<actor>", description = "Actor (reported only).")
+    String actor;
+
+    @Option(names = "--quiet", description = "Do not echo the write target on stderr.")
+    boolean quiet;
+
+    @Option(names = "--json", description = "Print one JSON object on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      String[] un = uriAndName(args, uriOption, "branch create");
+      String uri = un[0];
+      String name = un[1];
+      String source = from == null ? "main" : from;
+      GraphTargets.echo(spec.commandLine().getErr(), "branch create", uri, quiet);
+      Manifest m;
+      try (GraphRoot root = GraphTargets.open(uri)) {
+        m = GraphTargets.call(() -> root.createBranch(name, source));
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("uri", uri);
+        o.put("from", source);
+        o.put("name", name);
+        o.put("actor_id", actor);
+        o.put("graph_manifest_version", m.version());
+        Json.print(out, o);
+      } else {
+        out.println(
+            "created branch " + name + " from " + source + " (manifest v" + m.version() + ")");
+        out.flush();
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code branch list [URI] [--uri U] [--json]}. */
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = {
+        "List the public branches (internal __ branches hidden), one per line, sorted.",
+        "JSON: {branches:[names]}."
+      })
+  public static final class ListCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "<uri>", description = "The graph root.")
+    String positional;
+
+    @Option(names = "--uri", paramLabel = "<uri>", description = "The graph root.")
+    String uriOption;
+
+    @Option(names = "--json", description = "Print {branches:[…]} as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      String uri = GraphTargets.uriOf(positional, uriOption);
+      List<String> names;
+      try (GraphRoot root = GraphTargets.open(uri)) {
+        names = GraphTargets.call(root::listBranches);
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        ArrayNode a = o.putArray("branches");
+        names.forEach(a::add);
+        Json.print(out, o);
+      } else {
+        names.forEach(out::println);
+        out.flush();
+      }
+      return ExitCodes.OK;
+    }
+  }
+
+  /** {@code branch delete [--uri U] <name> [--yes] [--json]}. */
+  @Command(
+      name = "delete",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Delete a branch and the Lance branches it forked (irreversible). Refused for main, for",
+        "unknown branches and for branches other live branches were created from.",
+        "Non-local graphs need --yes. JSON: {uri, name, actor_id}."
+      })
+  public static final class DeleteCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(
+        arity = "1..2",
+        paramLabel = "[<uri>] <name>",
+        description = "The graph root (unless --uri is given) and the branch name.")
+    List<String> args;
+
+    @Option(names = "--uri", paramLabel = "<uri>", description = "The graph root.")
+    String uriOption;
+
+    @Option(names = "--as", paramLabel = "<actor>", description = "Actor (reported only).")
+    String actor;
+
+    @Option(names = "--yes", description = "Confirm deleting a branch of a non-local graph.")
+    boolean yes;
+
+    @Option(names = "--quiet", description = "Do not echo the write target on stderr.")
+    boolean quiet;
+
+    @Option(names = "--json", description = "Print one JSON object on stdout.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+      String[] un = uriAndName(args, uriOption, "branch delete");
+      String uri = un[0];
+      String name = un[1];
+      if (!yes && !GraphTargets.isLocal(uri)) {
+        throw new CliException(
+            "refusing destructive `branch delete` against non-local target "
+                + uri
+                + " without confirmation; pass --yes to confirm");
+      }
+      GraphTargets.echo(spec.commandLine().getErr(), "branch delete", uri, quiet);
+      try (GraphRoot root = GraphTargets.open(uri)) {
+        GraphTargets.call(() -> root.deleteBranch(name));
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("uri", uri);
+        o.put("name", name);
+        o.put("actor_id", actor);
+        Json.print(out, o);
+      } else {
+        out.println("deleted branch " + name);
+        out.flush();
+      }
+      return ExitCodes.OK;
+    }
+  }
+}
