@@ -30,6 +30,15 @@ public final class InMemoryGraph implements GraphSnapshot {
     this.commitId = commitId;
   }
 
+  /** A snapshot over tables that are already materialised (one per declared type). */
+  public static InMemoryGraph of(
+      Catalog catalog,
+      Map<String, NodeTable> nodes,
+      Map<String, EdgeTable> edges,
+      String commitId) {
+    return new InMemoryGraph(catalog, Map.copyOf(nodes), Map.copyOf(edges), commitId);
+  }
+
   public static Builder builder(Catalog catalog) {
     return new Builder(catalog);
   }

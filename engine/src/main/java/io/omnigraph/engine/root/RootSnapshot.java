@@ -1,18 +1,15 @@
 package io.omnigraph.engine.root;
 
 import io.omnigraph.compiler.schema.Catalog;
-import io.omnigraph.compiler.schema.EdgeType;
 import io.omnigraph.engine.graph.EdgeTable;
 import io.omnigraph.engine.graph.GraphSnapshot;
+import io.omnigraph.engine.graph.InMemoryGraph;
 import io.omnigraph.engine.graph.NodeTable;
 import java.util.Map;
 
 /** A materialised snapshot of one branch of a graph root at one manifest version. */
 public final class RootSnapshot implements GraphSnapshot {
-  private final Catalog catalog;
-  private final Map<String, NodeTable> nodes;
-  private final Map<String, EdgeTable> edges;
-  private final String commitId;
+  private final InMemoryGraph tables;
   private final long manifestVersion;
 
   RootSnapshot(
@@ -21,34 +18,23 @@ public final class RootSnapshot implements GraphSnapshot {
       Map<String, EdgeTable> edges,
       String commitId,
       long manifestVersion) {
+    this.tables = InMemoryGraph.of(catalog, nodes, edges, commitId);
     this.manifestVersion = manifestVersion;
-    this.catalog = catalog;
-    this.nodes = Map.copyOf(nodes);
-    this.edges = Map.copyOf(edges);
-    this.commitId = commitId;
   }
 
   @Override
   public Catalog catalog() {
-    return catalog;
+    return tables.catalog();
   }
 
   @Override
   public NodeTable nodes(String nodeType) {
-    NodeTable t = nodes.get(nodeType);
-    if (t == null) {
-      throw new IllegalArgumentException("unknown node type " + nodeType);
-    }
-    return t;
+    return tables.nodes(nodeType);
   }
 
   @Override
   public EdgeTable edges(String edgeType) {
-    EdgeType e =
-        catalog
-            .edge(edgeType)
-            .orElseThrow(() -> new IllegalArgumentException("unknown edge type " + edgeType));
-    return edges.get(e.name());
+    return tables.edges(edgeType);
   }
 
   /** The graph manifest version this snapshot pins. */
@@ -58,6 +44,6 @@ public final class RootSnapshot implements GraphSnapshot {
 
   @Override
   public String commitId() {
-    return commitId;
+    return tables.commitId();
   }
 }
