@@ -35,22 +35,6 @@ public final class BranchCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** {@code [<uri>] <name>} or {@code --uri U <name>} (like {@code commit show}). */
-  static String[] uriAndName(List<String> args, String uriOption, String verb) {
-    if (args.size() == 2) {
-      if (uriOption != null) {
-        throw new CliException(
-            verb
-                + " takes one branch name with --uri (got two positionals: "
-                + String.join(" ", args)
-                + ")",
-            ExitCodes.USAGE);
-      }
-      return new String[] {args.get(0), args.get(1)};
-    }
-    return new String[] {GraphTargets.uriOf(null, uriOption), args.get(0)};
-  }
-
   /** {@code branch create [--uri U] [--from src] <name> [--json]}. */
   @Command(
       name = "create",
@@ -87,7 +71,7 @@ public final class BranchCommand implements Runnable {
 
     @Override
     public Integer call() {
-      String[] un = uriAndName(args, uriOption, "branch create");
+      String[] un = GraphTargets.uriAndArgument(args, uriOption, "branch create", "branch name");
       String uri = un[0];
       String name = un[1];
       String source = from == null ? "main" : from;
@@ -190,7 +174,7 @@ public final class BranchCommand implements Runnable {
 
     @Override
     public Integer call() {
-      String[] un = uriAndName(args, uriOption, "branch delete");
+      String[] un = GraphTargets.uriAndArgument(args, uriOption, "branch delete", "branch name");
       String uri = un[0];
       String name = un[1];
       if (!yes && !GraphTargets.isLocal(uri)) {

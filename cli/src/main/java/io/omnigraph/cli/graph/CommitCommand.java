@@ -3,7 +3,6 @@ package io.omnigraph.cli.graph;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.omnigraph.cli.CliException;
 import io.omnigraph.cli.ExitCodes;
 import io.omnigraph.cli.Json;
 import io.omnigraph.engine.root.Commit;
@@ -116,22 +115,9 @@ public final class CommitCommand implements Runnable {
 
     @Override
     public Integer call() {
-      String uri;
-      String id;
-      if (args.size() == 2) {
-        if (uriOption != null) {
-          throw new CliException(
-              "commit show takes one commit id with --uri (got two positionals: "
-                  + String.join(" ", args)
-                  + ")",
-              ExitCodes.USAGE);
-        }
-        uri = args.get(0);
-        id = args.get(1);
-      } else {
-        uri = GraphTargets.uriOf(null, uriOption);
-        id = args.get(0);
-      }
+      String[] ui = GraphTargets.uriAndArgument(args, uriOption, "commit show", "commit id");
+      String uri = ui[0];
+      String id = ui[1];
       Commit c;
       try (GraphRoot root = GraphTargets.open(uri)) {
         c = GraphTargets.call(() -> root.commit(id));

@@ -6,6 +6,7 @@ import io.omnigraph.engine.root.GraphRoot;
 import io.omnigraph.engine.root.RootException;
 import io.omnigraph.storage.StorageException;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.function.Supplier;
 
 /** Shared plumbing of the graph commands: opening roots, the write echo, error mapping. */
@@ -45,6 +46,27 @@ final class GraphTargets {
       throw new CliException("no graph given: pass a graph URI (or --uri <uri>)", ExitCodes.USAGE);
     }
     return uri;
+  }
+
+  /**
+   * {@code [<uri>] <arg>} or {@code --uri U <arg>}: two positionals are graph then argument; one
+   * positional is the argument and the graph comes from {@code --uri}. Returns {uri, arg}.
+   */
+  static String[] uriAndArgument(List<String> args, String uriOption, String verb, String what) {
+    if (args.size() == 2) {
+      if (uriOption != null) {
+        throw new CliException(
+            verb
+                + " takes one "
+                + what
+                + " with --uri (got two positionals: "
+                + String.join(" ", args)
+                + ")",
+            ExitCodes.USAGE);
+      }
+      return new String[] {args.get(0), args.get(1)};
+    }
+    return new String[] {uriOf(null, uriOption), args.get(0)};
   }
 
   static GraphRoot open(String uri) {
