@@ -66,6 +66,18 @@ final class Cleanup {
         collectPins(m);
       }
     }
+    Map<String, String> unreferenced = new TreeMap<>();
+    for (long v : removed) {
+      for (Manifest.BranchState b : manifests.get(v).branches().values()) {
+        b.tables()
+            .forEach(
+                (k, pin) -> {
+                  if (!needed.containsKey(pin.path())) {
+                    unreferenced.putIfAbsent(pin.path(), k);
+                  }
+                });
+      }
+    }
     long oldestKept =
         versions.stream().filter(v -> !gone.contains(v)).findFirst().orElse(latest.version());
     if (confirm) {
@@ -84,6 +96,9 @@ final class Cleanup {
       if (confirm && rows.size() == 1) {
         Failpoints.hit(Failpoints.CLEANUP_AFTER_FIRST_DATASET);
       }
+    }
+    for (Map.Entry<String, String> u : unreferenced.entrySet()) {
+      rows.add(dropDataset(u.getKey(), u.getValue(), confirm));
     }
     return new CleanupReport(policy, confirm, removed, oldestKept, rows);
   }
@@ -199,10 +214,26 @@ final class Cleanup {
           bytes += r[1];
         }
       }
-      return new CleanupReport.Row(key, path, versions, bytes, reclaimed, null);
+      return new CleanupReport.Row(key, path, versions, bytes, reclaimed, false, null);
     } catch (RuntimeException e) {
       return new CleanupReport.Row(
-          key, path, versions, bytes, reclaimed, String.valueOf(e.getMessage()));
+          key, path, versions, bytes, reclaimed, false, String.valueOf(e.getMessage()));
+    }
+  }
+
+  /**
+   * A dataset only removed manifest versions pinned (a type incarnation dropped by schema apply):
+   * no kept version can read it, so its whole directory goes.
+   */
+  private CleanupReport.Row dropDataset(String path, String key, boolean confirm) {
+    try {
+      if (confirm) {
+        store.objects().deletePrefix(path + "/");
+      }
+      return new CleanupReport.Row(key, path, 0, confirm ? 0 : -1, List.of(), true, null);
+    } catch (RuntimeException e) {
+      return new CleanupReport.Row(
+          key, path, 0, -1, List.of(), false, String.valueOf(e.getMessage()));
     }
   }
 

@@ -17,13 +17,17 @@ public record CleanupReport(
     long oldestKeptManifestVersion,
     List<Row> datasets) {
 
-  /** One dataset (all its Lance branches). {@code bytesRemoved} is -1 in a preview. */
+  /**
+   * One dataset (all its Lance branches). {@code bytesRemoved} is -1 in a preview; {@code
+   * datasetRemoved}: the whole dataset went (no kept version pins it any more).
+   */
   public record Row(
       String typeKey,
       String datasetPath,
       long oldVersionsRemoved,
       long bytesRemoved,
       List<String> lanceBranchesRemoved,
+      boolean datasetRemoved,
       String error) {}
 
   public long versionsRemoved() {
@@ -68,6 +72,7 @@ public record CleanupReport(
       d.put("old_versions_removed", r.oldVersionsRemoved());
       ArrayNode lb = d.putArray("lance_branches_removed");
       r.lanceBranchesRemoved().forEach(lb::add);
+      d.put("dataset_removed", r.datasetRemoved());
       d.put("error", r.error());
     }
     return o;
@@ -119,6 +124,13 @@ public record CleanupReport(
     for (Row r : datasets) {
       if (r.error() != null) {
         out.add("  failed " + r.typeKey() + ": " + r.error());
+      } else if (r.datasetRemoved()) {
+        out.add(
+            "  "
+                + r.typeKey()
+                + ": whole dataset "
+                + r.datasetPath()
+                + " (no kept version pins it)");
       } else if (r.oldVersionsRemoved() > 0 || !r.lanceBranchesRemoved().isEmpty()) {
         out.add(
             "  "

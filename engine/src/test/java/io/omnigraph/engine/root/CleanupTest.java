@@ -228,6 +228,42 @@ class CleanupTest {
     }
   }
 
+  @Test
+  void datasetsOnlyRemovedVersionsPinnedAreDeletedWhole() throws Exception {
+    try (GraphRoot root = GraphRoot.open(uri, Map.of())) {
+      // what a drop_type publishes: a manifest without the type (the dataset stays readable at
+      // older versions until cleanup)
+      Manifest base = root.manifest();
+      TablePin cites = base.branch("main").tables().get("edge:Cites");
+      Map<String, TablePin> tables = new java.util.TreeMap<>(base.branch("main").tables());
+      tables.remove("edge:Cites");
+      Map<String, Manifest.BranchState> branches = new java.util.TreeMap<>(base.branches());
+      branches.put("main", base.branch("main").advance(base.branch("main").headCommit(), tables));
+      assertThat(
+              root.store()
+                  .publish(new Manifest(base.version() + 1, base.schemaDigest(), branches, null)))
+          .isTrue();
+      Path data = dir.resolve("g").resolve(cites.path());
+      CleanupReport preview = root.cleanup(new RetentionPolicy(1, null), false);
+      assertThat(row(preview, "edge:Cites").datasetRemoved()).isTrue();
+      assertThat(regularFiles(data)).isPositive();
+      CleanupReport r = root.cleanup(new RetentionPolicy(1, null), true);
+      assertThat(row(r, "edge:Cites").datasetRemoved()).isTrue();
+      assertThat(row(r, "node:Doc").datasetRemoved()).isFalse();
+      assertThat(regularFiles(data)).isZero();
+      assertThat(r.humanLines(uri)).anyMatch(l -> l.contains("edge:Cites: whole dataset"));
+    }
+  }
+
+  private static long regularFiles(Path p) throws java.io.IOException {
+    if (!Files.exists(p)) {
+      return 0;
+    }
+    try (var s = Files.walk(p)) {
+      return s.filter(Files::isRegularFile).count();
+    }
+  }
+
   private static List<String> lanceBranches(GraphRoot root, TablePin pin) {
     try (Dataset ds =
         root.lance().open(root.store().tableUri(new TablePin(pin.path(), null, 1)), null)) {
