@@ -88,6 +88,10 @@ final class MaintenanceFixture {
     }
   }
 
+  static List<String> indexesAt(GraphRoot root, String key) {
+    return indexes(root, key);
+  }
+
   static int fragments(GraphRoot root, String key) {
     TablePin pin = root.manifest().branch("main").tables().get(key);
     try (Dataset ds = root.lance().open(root.store().tableUri(pin), pin.version())) {
