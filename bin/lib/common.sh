@@ -83,5 +83,5 @@ omnigraph_ensure_built() {
     fi
   fi
   # Release the lock before the launcher execs java (the descriptor would otherwise be inherited).
-  exec 9>&- 2>/dev/null || true
+  exec 9>&-
 }
