@@ -24,6 +24,7 @@ import org.lance.compaction.CompactionTask;
  */
 final class Optimize {
   private static final CompactionOptions COMPACTION = CompactionOptions.builder().build();
+  private static final String AUTO_CLEANUP = "lance.auto_cleanup.";
 
   private final GraphStore store;
   private final LanceTables lance;
@@ -44,10 +45,11 @@ final class Optimize {
       Drift.State drift,
       int fragments,
       int fragmentsToRewrite,
+      boolean autoCleanupHook,
       IndexReconciler.Plan indexes,
       Map<String, IndexReconciler.Wanted> wanted) {
     boolean hasWork() {
-      return !drift.drifted() && (fragmentsToRewrite > 0 || indexes.hasWork());
+      return !drift.drifted() && (fragmentsToRewrite > 0 || autoCleanupHook || indexes.hasWork());
     }
   }
 
@@ -113,7 +115,7 @@ final class Optimize {
     List<PendingIndex> pending = new ArrayList<>();
     Map<String, IndexReconciler.Wanted> wanted = IndexReconciler.wanted(catalog, key, pending);
     if (drift.drifted()) {
-      return new Work(key, pin, drift, 0, 0, null, wanted);
+      return new Work(key, pin, drift, 0, 0, false, null, wanted);
     }
     try (Dataset ds = lance.open(store.tableUri(pin), null)) {
       int fragments = ds.getFragments().size();
@@ -121,13 +123,26 @@ final class Optimize {
       for (CompactionTask t : Compaction.planCompaction(ds, COMPACTION).getCompactionTasks()) {
         rewrite += t.getTaskData().getFragments().size();
       }
+      boolean hook = ds.getConfig().keySet().stream().anyMatch(k -> k.startsWith(AUTO_CLEANUP));
       return new Work(
-          key, pin, drift, fragments, rewrite, IndexReconciler.plan(ds, wanted, pending), wanted);
+          key,
+          pin,
+          drift,
+          fragments,
+          rewrite,
+          hook,
+          IndexReconciler.plan(ds, wanted, pending),
+          wanted);
     }
   }
 
   private OptimizeReport.Row execute(Work w) {
     try (Dataset ds = lance.open(store.tableUri(w.pin()), null)) {
+      if (w.autoCleanupHook()) {
+        // never let a compaction commit trigger Lance's own version GC (only cleanup deletes)
+        LanceTables.stripAutoCleanup(ds);
+        ds.checkoutLatest();
+      }
       if (w.fragmentsToRewrite() > 0) {
         ds.compact(COMPACTION);
         Failpoints.hit(Failpoints.OPTIMIZE_AFTER_COMPACTION);

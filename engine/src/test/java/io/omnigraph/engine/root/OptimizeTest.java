@@ -186,6 +186,28 @@ class OptimizeTest {
   }
 
   @Test
+  void optimizeStripsAStaleAutoCleanupHookBeforeCompacting() {
+    try (GraphRoot root = GraphRoot.open(uri, Map.of())) {
+      TablePin doc = root.manifest().branch("main").tables().get("node:Doc");
+      try (Dataset ds = root.lance().open(root.store().tableUri(doc), null)) {
+        ds.updateConfig(
+            Map.of("lance.auto_cleanup.interval", "1", "lance.auto_cleanup.older_than", "0s"));
+      }
+      root.repair(true, true); // publish the foreign config change
+      long before = root.manifest().version();
+      OptimizeReport r = root.optimize();
+      assertThat(root.manifest().version()).isEqualTo(before + 1);
+      assertThat(row(r, "node:Doc").committed()).isTrue();
+      TablePin after = root.manifest().branch("main").tables().get("node:Doc");
+      try (Dataset ds = root.lance().open(root.store().tableUri(after), after.version())) {
+        assertThat(ds.getConfig().keySet()).noneMatch(k -> k.startsWith("lance.auto_cleanup."));
+      }
+      // nothing was garbage-collected: the version before the hook still opens
+      assertThat(MaintenanceFixture.lanceVersions(root, after)).contains(doc.version());
+    }
+  }
+
+  @Test
   void repairRewritesAStaleLatestHint() {
     try (GraphRoot root = GraphRoot.open(uri, Map.of())) {
       root.store().put(RootLayout.MANIFEST_LATEST, "{\"graph_manifest_version\": 1}\n");
