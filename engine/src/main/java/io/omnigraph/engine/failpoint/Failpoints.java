@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
  *   <li>{@code optimize.before_publish} — every dataset compacted and indexed, nothing published.
  *   <li>{@code optimize.after_publish} — optimize manifest published, intent not yet deleted.
  *   <li>{@code cleanup.after_manifest_delete} — old manifest versions deleted, no Lance GC yet.
- *   <li>{@code cleanup.after_first_dataset} — the first dataset's old versions removed.
+ *   <li>{@code cleanup.after_first_dataset} — the first finished dataset GC (others may be
+ *       mid-way).
  *   <li>{@code repair.before_publish} — drift classified, heal manifest not yet published.
  * </ul>
  *

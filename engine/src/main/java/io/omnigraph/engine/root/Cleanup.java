@@ -90,13 +90,17 @@ final class Cleanup {
         policy.olderThan() == null
             ? -1
             : System.currentTimeMillis() - policy.olderThan().toMillis();
-    List<CleanupReport.Row> rows = new ArrayList<>();
-    for (String path : needed.keySet()) {
-      rows.add(dataset(path, policy, cutoffMillis, confirm));
-      if (confirm && rows.size() == 1) {
-        Failpoints.hit(Failpoints.CLEANUP_AFTER_FIRST_DATASET);
-      }
-    }
+    List<CleanupReport.Row> rows =
+        new ArrayList<>(
+            MaintenancePool.map(
+                List.copyOf(needed.keySet()),
+                path -> {
+                  CleanupReport.Row r = dataset(path, policy, cutoffMillis, confirm);
+                  if (confirm) {
+                    Failpoints.hit(Failpoints.CLEANUP_AFTER_FIRST_DATASET);
+                  }
+                  return r;
+                }));
     for (Map.Entry<String, String> u : unreferenced.entrySet()) {
       rows.add(dropDataset(u.getKey(), u.getValue(), confirm));
     }

@@ -57,10 +57,10 @@ final class Optimize {
     MaintenanceGuard.recoverOrRefuse(store, lance, "optimize", graceMicros);
     Manifest base = MaintenanceGuard.latest(store);
     Manifest.BranchState main = base.branch("main");
-    List<Work> plan = new ArrayList<>();
-    for (Map.Entry<String, TablePin> t : new TreeMap<>(main.tables()).entrySet()) {
-      plan.add(plan(t.getKey(), t.getValue()));
-    }
+    List<Work> plan =
+        MaintenancePool.map(
+            List.copyOf(new TreeMap<>(main.tables()).entrySet()),
+            t -> plan(t.getKey(), t.getValue()));
     if (plan.stream().noneMatch(Work::hasWork)) {
       return new OptimizeReport(
           plan.stream().map(Optimize::unchanged).toList(), null, base.version());
@@ -69,16 +69,13 @@ final class Optimize {
     String sidecar = RootLayout.recoveryKey(commitId);
     store.objects().createIfAbsent(sidecar, GraphLoad.utf8(intent(commitId, base, plan)));
     Failpoints.hit(Failpoints.OPTIMIZE_AFTER_SIDECAR);
-    List<OptimizeReport.Row> rows = new ArrayList<>();
+    List<OptimizeReport.Row> rows =
+        MaintenancePool.map(plan, w -> w.hasWork() ? execute(w) : unchanged(w));
     Map<String, TablePin> tables = new TreeMap<>(main.tables());
     boolean changed = false;
-    for (Work w : plan) {
-      if (!w.hasWork()) {
-        rows.add(unchanged(w));
-        continue;
-      }
-      OptimizeReport.Row r = execute(w);
-      rows.add(r);
+    for (int i = 0; i < plan.size(); i++) {
+      Work w = plan.get(i);
+      OptimizeReport.Row r = rows.get(i);
       if (r.committed()) {
         tables.put(w.key(), w.pin().withVersion(r.publishedDatasetVersion()));
         changed = true;
