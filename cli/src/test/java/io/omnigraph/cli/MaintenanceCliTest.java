@@ -105,6 +105,9 @@ class MaintenanceCliTest {
     CliRunner.Run server = CliRunner.run("optimize", "--server", "http://x");
     assertThat(server.exitCode()).isEqualTo(2);
     assertThat(server.err()).contains("optimize is a direct (storage-native) command");
+    CliRunner.Run as = CliRunner.run("optimize", uri, "--as", "act-x");
+    assertThat(as.exitCode()).isEqualTo(2);
+    assertThat(as.err()).contains("optimize records no actor");
     CliRunner.Run http = CliRunner.run("optimize", "https://graph.example.com");
     assertThat(http.exitCode()).isEqualTo(1);
     assertThat(http.err()).contains("must be addressed with --server");

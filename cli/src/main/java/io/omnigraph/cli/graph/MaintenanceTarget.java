@@ -38,11 +38,18 @@ public final class MaintenanceTarget {
   @Option(names = "--server", paramLabel = "<name|url>", hidden = true)
   String server;
 
+  @Option(names = "--as", paramLabel = "<actor>", hidden = true)
+  String actor;
+
   @Option(names = "--quiet", description = "Do not echo the target on stderr.")
   boolean quiet;
 
   /** The graph URI this invocation addresses (exactly one form). */
   String resolve(String verb) {
+    if (actor != null) {
+      throw new CliException(
+          verb + " records no actor (direct maintenance); drop --as", ExitCodes.USAGE);
+    }
     if (server != null) {
       throw new CliException(
           verb

@@ -1,5 +1,6 @@
 package io.omnigraph.engine.root;
 
+import io.omnigraph.compiler.schema.Catalog;
 import io.omnigraph.compiler.schema.EdgeType;
 import io.omnigraph.compiler.schema.NodeType;
 import io.omnigraph.compiler.schema.PropType;
@@ -50,54 +51,48 @@ final class IndexReconciler {
   private IndexReconciler() {}
 
   /** The indexes wanted for {@code key} ({@code node:T}/{@code edge:T}), with pending ones. */
-  static Map<String, Wanted> wanted(
-      io.omnigraph.compiler.schema.Catalog catalog, String key, List<PendingIndex> pending) {
+  static Map<String, Wanted> wanted(Catalog catalog, String key, List<PendingIndex> pending) {
     Map<String, Property> props;
     List<List<String>> groups = new ArrayList<>();
-    if (key.startsWith("node:")) {
-      NodeType t = catalog.nodes().get(key.substring(5));
-      if (t == null) {
-        return Map.of();
-      }
+    List<List<String>> indexGroups;
+    String name = key.substring(key.indexOf(':') + 1);
+    if (key.startsWith("node:") && catalog.nodes().containsKey(name)) {
+      NodeType t = catalog.nodes().get(name);
       props = t.properties();
       groups.add(t.keyProperties());
       groups.addAll(t.uniqueGroups());
-      groups.addAll(t.indexGroups());
-    } else {
-      EdgeType t = catalog.edges().get(key.substring(5));
-      if (t == null) {
-        return Map.of();
-      }
+      indexGroups = t.indexGroups();
+    } else if (key.startsWith("edge:") && catalog.edges().containsKey(name)) {
+      EdgeType t = catalog.edges().get(name);
       props = t.properties();
       groups.addAll(t.uniqueGroups());
-      groups.addAll(t.indexGroups());
-    }
-    Set<String> indexed = new HashSet<>();
-    if (key.startsWith("node:")) {
-      catalog.nodes().get(key.substring(5)).indexGroups().forEach(indexed::addAll);
+      indexGroups = t.indexGroups();
     } else {
-      catalog.edges().get(key.substring(5)).indexGroups().forEach(indexed::addAll);
+      return Map.of(); // a table the schema no longer declares
     }
+    groups.addAll(indexGroups);
+    Set<String> indexed = new HashSet<>();
+    indexGroups.forEach(indexed::addAll);
     Map<String, Wanted> out = new LinkedHashMap<>();
     Set<String> seen = new HashSet<>();
     for (List<String> g : groups) {
-      for (String name : g) {
-        Property p = props.get(name);
-        if (p == null || !seen.add(name)) {
+      for (String prop : g) {
+        Property p = props.get(prop);
+        if (p == null || !seen.add(prop)) {
           continue;
         }
         PropType t = p.type();
         if (t.isVector() || t.isBlob() || t.list()) {
           pending.add(
               new PendingIndex(
-                  name,
+                  prop,
                   (t.isVector() ? "vector" : t.isBlob() ? "blob" : "list")
                       + " properties are not indexed by this version (scans serve them)"));
           continue;
         }
-        put(out, new Wanted(PREFIX + "btree_" + name, name, IndexType.BTREE));
-        if (indexed.contains(name) && t.scalar() == ScalarType.STRING && !t.isEnum()) {
-          put(out, new Wanted(PREFIX + "fts_" + name, name, IndexType.INVERTED));
+        put(out, new Wanted(PREFIX + "btree_" + prop, prop, IndexType.BTREE));
+        if (indexed.contains(prop) && t.scalar() == ScalarType.STRING && !t.isEnum()) {
+          put(out, new Wanted(PREFIX + "fts_" + prop, prop, IndexType.INVERTED));
         }
       }
     }
