@@ -78,9 +78,21 @@ final class Cleanup {
                 });
       }
     }
+    pendingDrops()
+        .forEach(
+            (path, key) -> {
+              if (!needed.containsKey(path)) {
+                unreferenced.putIfAbsent(path, key);
+              }
+            });
     long oldestKept =
         versions.stream().filter(v -> !gone.contains(v)).findFirst().orElse(latest.version());
     if (confirm) {
+      if (!unreferenced.isEmpty()) {
+        // intent before effect: once the manifests naming these datasets are gone, only this
+        // record says they are to be dropped (a rerun after a crash finishes the job)
+        store.put(RootLayout.CLEANUP_DROPS, dropsJson(unreferenced));
+      }
       for (long v : removed) {
         store.objects().delete(RootLayout.manifestKey(v));
       }
@@ -101,10 +113,48 @@ final class Cleanup {
                   }
                   return r;
                 }));
+    boolean dropsFailed = false;
     for (Map.Entry<String, String> u : unreferenced.entrySet()) {
-      rows.add(dropDataset(u.getKey(), u.getValue(), confirm));
+      CleanupReport.Row r = dropDataset(u.getKey(), u.getValue(), confirm);
+      rows.add(r);
+      dropsFailed |= r.error() != null;
+    }
+    if (confirm && !unreferenced.isEmpty() && !dropsFailed) {
+      store.objects().delete(RootLayout.CLEANUP_DROPS);
     }
     return new CleanupReport(policy, confirm, removed, oldestKept, rows);
+  }
+
+  /** Datasets an interrupted cleanup decided to drop ({@code __cleanup/drops.json}). */
+  private Map<String, String> pendingDrops() {
+    Map<String, String> out = new TreeMap<>();
+    store
+        .objects()
+        .get(RootLayout.CLEANUP_DROPS)
+        .ifPresent(
+            o -> {
+              try {
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(o.bytes())
+                    .path("datasets")
+                    .fields()
+                    .forEachRemaining(e -> out.put(e.getKey(), e.getValue().asText()));
+              } catch (java.io.IOException e) {
+                throw new RootException(
+                    RootException.Kind.CORRUPT,
+                    "unreadable " + RootLayout.CLEANUP_DROPS + "; delete it and rerun cleanup",
+                    e);
+              }
+            });
+    return out;
+  }
+
+  private static String dropsJson(Map<String, String> drops) {
+    com.fasterxml.jackson.databind.node.ObjectNode o =
+        com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    com.fasterxml.jackson.databind.node.ObjectNode ds = o.putObject("datasets");
+    drops.forEach(ds::put);
+    return o.toPrettyString();
   }
 
   private void refuseDrift(Manifest latest) {
