@@ -23,6 +23,13 @@ import java.util.stream.Collectors;
  *   <li>{@code load.after_first_table_write} — the first touched table has a new Lance version.
  *   <li>{@code load.after_table_writes} — every touched table written, manifest not published.
  *   <li>{@code load.after_publish} — manifest N+1 published, write intent not yet deleted.
+ *   <li>{@code schema_apply.after_sidecar} — apply intent written, lock branch not yet published.
+ *   <li>{@code schema_apply.after_first_table_write} — the lock is held and the first table has a
+ *       new Lance version (or a new dataset exists).
+ *   <li>{@code schema_apply.before_publish} — every table changed, new schema files written, the
+ *       new manifest not published.
+ *   <li>{@code schema_apply.after_publish} — the new schema's manifest published; root schema
+ *       copies, hard drops and the intent not yet handled.
  * </ul>
  *
  * <p>Lives in the engine for now; the control plane's ledger/apply steps can adopt it by moving it
@@ -44,6 +51,11 @@ public final class Failpoints {
   public static final String LOAD_AFTER_FIRST_TABLE_WRITE = "load.after_first_table_write";
   public static final String LOAD_AFTER_TABLE_WRITES = "load.after_table_writes";
   public static final String LOAD_AFTER_PUBLISH = "load.after_publish";
+  public static final String SCHEMA_APPLY_AFTER_SIDECAR = "schema_apply.after_sidecar";
+  public static final String SCHEMA_APPLY_AFTER_FIRST_TABLE_WRITE =
+      "schema_apply.after_first_table_write";
+  public static final String SCHEMA_APPLY_BEFORE_PUBLISH = "schema_apply.before_publish";
+  public static final String SCHEMA_APPLY_AFTER_PUBLISH = "schema_apply.after_publish";
 
   /** All failpoint names, in the order a write reaches them. */
   public static final List<String> ALL =
@@ -56,7 +68,11 @@ public final class Failpoints {
           LOAD_AFTER_SIDECAR,
           LOAD_AFTER_FIRST_TABLE_WRITE,
           LOAD_AFTER_TABLE_WRITES,
-          LOAD_AFTER_PUBLISH);
+          LOAD_AFTER_PUBLISH,
+          SCHEMA_APPLY_AFTER_SIDECAR,
+          SCHEMA_APPLY_AFTER_FIRST_TABLE_WRITE,
+          SCHEMA_APPLY_BEFORE_PUBLISH,
+          SCHEMA_APPLY_AFTER_PUBLISH);
 
   private static final Set<String> ARMED = armed();
 

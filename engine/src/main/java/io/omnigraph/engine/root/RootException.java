@@ -21,6 +21,9 @@ public final class RootException extends RuntimeException {
     PUBLISH_CONFLICT,
     CORRUPT,
     INVALID_SCHEMA,
+    SCHEMA_PLAN_UNSUPPORTED,
+    SCHEMA_APPLY_BLOCKED_BY_BRANCHES,
+    SCHEMA_APPLY_IN_PROGRESS,
     UNSUPPORTED
   }
 
