@@ -45,7 +45,7 @@ public final class GraphProbe {
       }
       try {
         Manifest m = store.readManifest(v.get());
-        String source = store.readText(RootLayout.SCHEMA_PG);
+        String source = new SchemaFiles(store).source(m.schemaDigest());
         List<String> branches =
             m.branches().keySet().stream().filter(b -> !b.startsWith("__")).sorted().toList();
         return new Result(true, v.get(), source, branches, null);
