@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /** A cluster config directory for CLI tests, with JSON runs of {@code omnigraph cluster …}. */
-final class ClusterFixture {
+class ClusterFixture {
   static final String SCHEMA =
       """
       node Person {
@@ -74,6 +74,12 @@ final class ClusterFixture {
   private static final ObjectMapper JSON = new ObjectMapper();
   final Path dir;
   final String storage;
+
+  /** Wraps an existing config directory (nothing written). */
+  ClusterFixture(Path dir) {
+    this.dir = dir;
+    this.storage = null;
+  }
 
   /** {@code storage} null = the config dir is the storage root. */
   ClusterFixture(Path dir, String storage) {
