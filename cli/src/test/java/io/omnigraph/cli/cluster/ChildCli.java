@@ -14,6 +14,12 @@ final class ChildCli {
 
   static Process start(Path log, String failpoint, Map<String, String> env, String... args)
       throws IOException {
+    return start(log, failpoint, List.of(), env, args);
+  }
+
+  static Process start(
+      Path log, String failpoint, List<String> jvmFlags, Map<String, String> env, String... args)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -25,6 +31,7 @@ final class ChildCli {
       }
     }
     cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.addAll(jvmFlags);
     if (failpoint != null) {
       cmd.add("-D" + Failpoints.KEY + "=" + failpoint);
     }
