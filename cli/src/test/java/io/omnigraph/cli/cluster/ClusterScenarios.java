@@ -334,6 +334,30 @@ abstract class ClusterScenarios {
   }
 
   @Test
+  void bindingAndProviderProfileEditsAreMetadataUpdates() {
+    c.config(
+        List.of("knowledge", "scratch"), "providers:\n  embedding:\n    fake: { kind: mock }\n");
+    c.deploy();
+    AppliedCluster before = AppliedCluster.read(root(), env());
+    assertThat(before.policies().get("base").appliesTo()).containsExactly("graph.knowledge");
+    assertThat(before.providers().get("fake").profileMatchesDigest()).isTrue();
+    c.write(
+        "cluster.yaml",
+        read("cluster.yaml")
+            .replace("applies_to: [knowledge]", "applies_to: [scratch, knowledge]"));
+    Result plan = c.ok("plan");
+    JsonNode change = plan.change("policy.base");
+    assertThat(change.path("binding_change").asBoolean()).isTrue();
+    assertThat(change.path("metadata_change").asText()).isEqualTo("policy_bindings");
+    assertThat(change.path("before_digest")).isEqualTo(change.path("after_digest"));
+    assertThat(c.text("plan").out()).contains("~ Update policy.base [bindings]");
+    c.ok("apply");
+    assertThat(AppliedCluster.read(root(), env()).policies().get("base").appliesTo())
+        .containsExactly("graph.knowledge", "graph.scratch");
+    assertThat(c.ok("plan").json().path("changes").size()).isZero();
+  }
+
+  @Test
   void disabledLockRunsWithAWarning() {
     c.config(List.of("knowledge"), "state:\n  lock: false\n");
     c.ok("import");
