@@ -35,6 +35,7 @@ import picocli.CommandLine.Spec;
       RepairCommand.class,
       CleanupCommand.class,
       SchemaCommand.class,
+      io.omnigraph.cli.cluster.ClusterCommand.class,
       LintCommand.class,
       VersionCommand.class
     },

@@ -31,6 +31,13 @@ import java.util.stream.Collectors;
  *   <li>{@code cleanup.after_first_dataset} — the first finished dataset GC (others may be
  *       mid-way).
  *   <li>{@code repair.before_publish} — drift classified, heal manifest not yet published.
+ *   <li>{@code schema_apply.after_sidecar} — apply intent written, lock branch not yet published.
+ *   <li>{@code schema_apply.after_first_table_write} — the lock is held and the first table has a
+ *       new Lance version (or a new dataset exists).
+ *   <li>{@code schema_apply.before_publish} — every table changed, new schema files written, the
+ *       new manifest not published.
+ *   <li>{@code schema_apply.after_publish} — the new schema's manifest published; root schema
+ *       copies, hard drops and the intent not yet handled.
  * </ul>
  *
  * <p>Lives in the engine for now; the control plane's ledger/apply steps can adopt it by moving it
@@ -59,6 +66,11 @@ public final class Failpoints {
   public static final String CLEANUP_AFTER_MANIFEST_DELETE = "cleanup.after_manifest_delete";
   public static final String CLEANUP_AFTER_FIRST_DATASET = "cleanup.after_first_dataset";
   public static final String REPAIR_BEFORE_PUBLISH = "repair.before_publish";
+  public static final String SCHEMA_APPLY_AFTER_SIDECAR = "schema_apply.after_sidecar";
+  public static final String SCHEMA_APPLY_AFTER_FIRST_TABLE_WRITE =
+      "schema_apply.after_first_table_write";
+  public static final String SCHEMA_APPLY_BEFORE_PUBLISH = "schema_apply.before_publish";
+  public static final String SCHEMA_APPLY_AFTER_PUBLISH = "schema_apply.after_publish";
 
   /** All failpoint names, in the order a write reaches them. */
   public static final List<String> ALL =
@@ -78,7 +90,11 @@ public final class Failpoints {
           OPTIMIZE_AFTER_PUBLISH,
           CLEANUP_AFTER_MANIFEST_DELETE,
           CLEANUP_AFTER_FIRST_DATASET,
-          REPAIR_BEFORE_PUBLISH);
+          REPAIR_BEFORE_PUBLISH,
+          SCHEMA_APPLY_AFTER_SIDECAR,
+          SCHEMA_APPLY_AFTER_FIRST_TABLE_WRITE,
+          SCHEMA_APPLY_BEFORE_PUBLISH,
+          SCHEMA_APPLY_AFTER_PUBLISH);
 
   private static final Set<String> ARMED = armed();
 

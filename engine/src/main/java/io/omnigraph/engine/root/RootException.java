@@ -24,6 +24,9 @@ public final class RootException extends RuntimeException {
     REFUSED,
     CORRUPT,
     INVALID_SCHEMA,
+    SCHEMA_PLAN_UNSUPPORTED,
+    SCHEMA_APPLY_BLOCKED_BY_BRANCHES,
+    SCHEMA_APPLY_IN_PROGRESS,
     UNSUPPORTED
   }
 
