@@ -113,9 +113,9 @@ class MaintenanceCliTest {
     assertThat(http.err()).contains("must be addressed with --server");
     CliRunner.Run both = CliRunner.run("optimize", uri, "--store", uri);
     assertThat(both.exitCode()).isEqualTo(2);
-    CliRunner.Run cluster = CliRunner.run("optimize", "--cluster", "./c", "--graph", "kg");
-    assertThat(cluster.exitCode()).isEqualTo(1);
-    assertThat(cluster.err()).contains("graphs/kg.omni");
+    CliRunner.Run graphOnly = CliRunner.run("optimize", "--graph", "kg");
+    assertThat(graphOnly.exitCode()).isEqualTo(2);
+    assertThat(graphOnly.err()).contains("pass --cluster <dir> too");
     CliRunner.Run s3 =
         CliRunner.run("cleanup", "s3://bucket/g.omni", "--keep", "1", "--confirm", "--json");
     assertThat(s3.exitCode()).isEqualTo(1);

@@ -1,7 +1,9 @@
 package io.omnigraph.cli.graph;
 
+import io.omnigraph.cli.CliEnv;
 import io.omnigraph.cli.CliException;
 import io.omnigraph.cli.ExitCodes;
+import io.omnigraph.cli.cluster.ClusterTargets;
 import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -81,17 +83,12 @@ public final class MaintenanceTarget {
   }
 
   /**
-   * Hook for cluster addressing: resolves {@code --cluster … --graph …} to the graph's storage URI
-   * from the applied ledger (04 §8: an unapplied graph is {@code graph_not_applied}; one applied
-   * graph makes {@code --graph} optional; several are an error listing the candidates). Not wired
-   * until the control plane lands.
+   * Resolves {@code --cluster … --graph …} to the graph's storage URI from the applied ledger (05
+   * §11: an unapplied graph is {@code graph_not_applied}; one applied graph makes {@code --graph}
+   * optional; several are an error listing the candidates).
    */
   static String fromCluster(String cluster, String graph) {
-    throw new CliException(
-        "--cluster addressing of maintenance commands is not available yet (it needs the applied"
-            + " cluster ledger); address the graph's storage directly: <storage-root>/graphs/"
-            + (graph == null ? "<id>" : graph)
-            + ".omni as a positional URI or --store");
+    return ClusterTargets.resolveGraphRoot(cluster, graph, CliEnv.get());
   }
 
   void echo(PrintWriter err, String verb, String uri) {
