@@ -92,7 +92,11 @@ final class Recovery {
 
   private static boolean published(Manifest m, JsonNode intent) {
     Manifest.BranchState b = m.branches().get(intent.path("graph_branch").asText());
-    return b != null && intent.path("write_id").asText().equals(b.headCommit());
+    // a fast-forward merge publishes no commit of its own: its intent names the head it sets
+    String head = intent.hasNonNull("head") ? intent.get("head").asText() : null;
+    return b != null
+        && (intent.path("write_id").asText().equals(b.headCommit())
+            || (head != null && head.equals(b.headCommit())));
   }
 
   private static void rollBack(GraphStore store, LanceTables lance, JsonNode tables) {
