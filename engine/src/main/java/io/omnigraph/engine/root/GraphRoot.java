@@ -226,6 +226,27 @@ public final class GraphRoot implements AutoCloseable {
     return underWriteLock(() -> new GraphMutation(this).run(q, params, branch, actor, ifCommit));
   }
 
+  /**
+   * Merges branch {@code source} into {@code target} (default {@code main}) as one atomic write (04
+   * §4; see {@link BranchMerge}): {@code already_up_to_date}, {@code fast_forward} or {@code
+   * merged} (a two-parent commit). Conflicts throw {@link MergeConflictsException} and change
+   * nothing. With {@code deleteBranch} the source is then deleted; a refusal does not fail the
+   * merge: the result carries {@code branchDeleted=false} and the reason.
+   */
+  public MergeResult merge(String source, String target, String actor, boolean deleteBranch) {
+    String into = target == null ? "main" : target;
+    MergeResult r = underWriteLock(() -> new BranchMerge(this).run(source, into, actor));
+    if (!deleteBranch) {
+      return r;
+    }
+    try {
+      deleteBranch(source);
+      return r.withDeletion(true, null);
+    } catch (RootException e) {
+      return r.withDeletion(false, e.getMessage());
+    }
+  }
+
   /** Runs a write under the per-graph lock after resolving leftover write intents. */
   <T> T underWriteLock(java.util.function.Supplier<T> write) {
     ReentrantLock lock = writeLock();

@@ -67,6 +67,9 @@ final class WriteFixture {
       query remove_knows($from: String) {
         delete Knows where from = $from
       }
+      query link($a: String, $b: String) {
+        insert Knows { from: $a, to: $b }
+      }
       query add_note($text: String, $by: String) {
         insert Note { text: $text }
       }
