@@ -247,6 +247,16 @@ public final class GraphRoot implements AutoCloseable {
     }
   }
 
+  /**
+   * Streams the head of {@code branch} as JSONL in the load envelope (04 §6) to {@code out}: node
+   * types by name, then edge types, each entity with its {@code id}; {@code types} (node or edge
+   * type names; null or empty = all) restricts the output. Returns the number of entities written.
+   * Unknown type names throw {@link RootException.Kind#UNKNOWN_TYPE} before anything is written.
+   */
+  public long export(java.io.OutputStream out, String branch, List<String> types) {
+    return new GraphExport(store, lance, catalog).run(manifest(), branch, types, out);
+  }
+
   /** Runs a write under the per-graph lock after resolving leftover write intents. */
   <T> T underWriteLock(java.util.function.Supplier<T> write) {
     ReentrantLock lock = writeLock();

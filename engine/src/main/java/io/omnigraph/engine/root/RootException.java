@@ -32,6 +32,8 @@ public class RootException extends RuntimeException {
      * io.omnigraph.engine.root.merge.MergeConflictsException}.
      */
     MERGE_CONFLICTS,
+    /** A type name (e.g. of {@code export --type}) is not declared by the schema. */
+    UNKNOWN_TYPE,
     CORRUPT,
     INVALID_SCHEMA,
     UNSUPPORTED
