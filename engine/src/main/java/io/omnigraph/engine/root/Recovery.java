@@ -110,7 +110,7 @@ final class Recovery {
         if (lance.latestVersion(uri) > base) {
           lance.restore(uri, base);
         }
-      } catch (RuntimeException e) {
+      } catch (Exception e) { // Lance's JNI also throws undeclared IOExceptions
         if (Commit.text(t, "lance_branch") == null) {
           throw e;
         }
