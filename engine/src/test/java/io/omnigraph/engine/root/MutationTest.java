@@ -208,6 +208,22 @@ class MutationTest {
   }
 
   @Test
+  void timeTravelReadsTheRowsOfAnOlderVersion() {
+    try (GraphRoot root = open()) {
+      String before = root.manifest().branch("main").headCommit();
+      long version = root.manifest().version();
+      mutate(root, "set_age", "{\"slug\":\"ada\",\"age\":37}", "main");
+      mutate(root, "remove_person", "{\"slug\":\"cy\"}", "main");
+      assertThat(value(root.snapshot("main"), "ada", "age")).isEqualTo(37L);
+      for (String id : List.of(before, Long.toString(version), "manifest:main:v" + version)) {
+        RootSnapshot old = root.snapshotAt(id, "main");
+        assertThat(value(old, "ada", "age")).as(id).isEqualTo(36L);
+        assertThat(old.nodes("Person").rowOf("cy")).as(id).isNotEqualTo(-1);
+      }
+    }
+  }
+
+  @Test
   void concurrentWritersSerializeAndPinnedReadersKeepTheirSnapshot() throws Exception {
     RootSnapshot pinned;
     long pinnedVersion;
