@@ -60,7 +60,7 @@ public final class MutationPlanner {
       GraphSnapshot snapshot, CompiledQuery query, JsonNode params, Clock clock) {
     if (!query.isMutation()) {
       throw new QueryExecutionException(
-          QueryExecutionException.Code.NOT_A_READ,
+          QueryExecutionException.Code.NOT_A_MUTATION,
           "query " + query.name() + " is a read; run it with query, not mutate");
     }
     Map<String, Object> bound = ParamBinder.bind(query, params, clock);
