@@ -241,7 +241,9 @@ class WriteCliTest {
     String copy = dir.resolve("copy").toString();
     run(0, "init", "--schema", dir.resolve("s.pg").toString(), copy);
     run(0, "load", copy, "--quiet", "--data", file.toString(), "--mode", "append");
-    assertThat(run(0, "export", copy).out()).isEqualTo(exported.out());
+    // same entities; row order within a type is the table's (a load may store them differently)
+    assertThat(run(0, "export", copy).out().lines().sorted().toList())
+        .isEqualTo(exported.out().lines().sorted().toList());
     assertThat(run(0, "export", uri, "--type", "Knows").out()).isEmpty();
     assertThat(run(1, "export", uri, "--type", "Nope").err()).contains("unknown type 'Nope'");
   }
