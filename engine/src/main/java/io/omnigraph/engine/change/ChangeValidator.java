@@ -2,10 +2,8 @@ package io.omnigraph.engine.change;
 
 import io.omnigraph.compiler.schema.Catalog;
 import io.omnigraph.compiler.schema.EdgeType;
-import io.omnigraph.compiler.schema.NodeType;
 import io.omnigraph.engine.graph.EdgeTable;
 import io.omnigraph.engine.graph.GraphSnapshot;
-import io.omnigraph.engine.graph.InMemoryGraph;
 import io.omnigraph.engine.graph.NodeTable;
 import io.omnigraph.engine.load.GraphBatchReader;
 import io.omnigraph.engine.load.InMemoryCommit;
@@ -19,7 +17,6 @@ import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,7 +42,7 @@ public final class ChangeValidator {
     GraphSnapshot reduced = base;
     if (cs.hasDeletes()) {
       checkOrphans(base, cs);
-      reduced = without(base, cs);
+      reduced = new ReducedSnapshot(base, cs);
     }
     StagedBatch batch = cs.upserts().isEmpty() ? null : stage(reduced, cs);
     if (cs.hasDeletes()) {
@@ -122,50 +119,6 @@ public final class ChangeValidator {
         }
       }
     }
-  }
-
-  /** The state without the deleted entities (orphans were refused before). */
-  private static GraphSnapshot without(GraphSnapshot base, ChangeSet cs) {
-    Catalog catalog = base.catalog();
-    InMemoryGraph.Builder b = InMemoryGraph.builder(catalog).commitId(base.commitId());
-    for (NodeType nt : catalog.nodes().values()) {
-      NodeTable t = base.nodes(nt.name());
-      Set<String> gone = cs.nodeDeletes().getOrDefault(nt.name(), Set.of());
-      for (int r = 0; r < t.size(); r++) {
-        if (!gone.contains(t.id(r))) {
-          b.node(nt.name(), t.id(r), values(t.properties(), t, r));
-        }
-      }
-    }
-    for (EdgeType e : catalog.edges().values()) {
-      EdgeTable t = base.edges(e.name());
-      NodeTable from = base.nodes(e.from());
-      NodeTable to = base.nodes(e.to());
-      Set<String> gone = cs.edgeDeletes().getOrDefault(e.name(), Set.of());
-      for (int r = 0; r < t.size(); r++) {
-        if (!gone.contains(t.id(r))) {
-          Map<String, Object> v = new HashMap<>();
-          List<String> props = t.properties();
-          for (int c = 0; c < props.size(); c++) {
-            if (t.value(r, c) != null) {
-              v.put(props.get(c), t.value(r, c));
-            }
-          }
-          b.edge(e.name(), t.id(r), from.id(t.src(r)), to.id(t.dst(r)), v);
-        }
-      }
-    }
-    return b.build();
-  }
-
-  private static Map<String, Object> values(List<String> props, NodeTable t, int r) {
-    Map<String, Object> v = new HashMap<>();
-    for (int c = 0; c < props.size(); c++) {
-      if (t.value(r, c) != null) {
-        v.put(props.get(c), t.value(r, c));
-      }
-    }
-    return v;
   }
 
   /** Sources that lost edges must still have {@code @card(min..)} edges afterwards. */
