@@ -3,8 +3,10 @@ package io.omnigraph.cli;
 import io.omnigraph.cli.graph.BranchCommand;
 import io.omnigraph.cli.graph.CleanupCommand;
 import io.omnigraph.cli.graph.CommitCommand;
+import io.omnigraph.cli.graph.ExportCommand;
 import io.omnigraph.cli.graph.InitCommand;
 import io.omnigraph.cli.graph.LoadCommand;
+import io.omnigraph.cli.graph.MutateCommand;
 import io.omnigraph.cli.graph.OptimizeCommand;
 import io.omnigraph.cli.graph.QueryCommand;
 import io.omnigraph.cli.graph.RepairCommand;
@@ -28,6 +30,8 @@ import picocli.CommandLine.Spec;
       InitCommand.class,
       LoadCommand.class,
       QueryCommand.class,
+      MutateCommand.class,
+      ExportCommand.class,
       SnapshotCommand.class,
       CommitCommand.class,
       BranchCommand.class,
@@ -41,7 +45,8 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Exit codes: 0 success, 1 error (including lint/validation failures), 2 usage error.",
+      "Exit codes: 0 success, 1 error (including lint/validation failures), 2 usage error,",
+      "4 conditional write lost (mutate --if-commit).",
       "Docs: README.md and docs/ in the repository."
     })
 public final class OmnigraphCommand implements Runnable {

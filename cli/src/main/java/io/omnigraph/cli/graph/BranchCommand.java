@@ -21,11 +21,12 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "branch",
     mixinStandardHelpOptions = true,
-    description = "Create, list and delete graph branches.",
+    description = "Create, list, delete and merge graph branches.",
     subcommands = {
       BranchCommand.CreateCommand.class,
       BranchCommand.ListCommand.class,
-      BranchCommand.DeleteCommand.class
+      BranchCommand.DeleteCommand.class,
+      BranchMergeCommand.class
     })
 public final class BranchCommand implements Runnable {
   @Spec CommandSpec spec;
@@ -60,7 +61,10 @@ public final class BranchCommand implements Runnable {
     @Option(names = "--from", paramLabel = "<src>", description = "Source branch (default main).")
     String from;
 
-    @Option(names = "--as", paramLabel = "<actor>", description = "Actor (reported only).")
+    @Option(
+        names = "--as",
+        paramLabel = "<actor>",
+        description = "Actor (reported only; default operator.actor of the config).")
     String actor;
 
     @Option(names = "--quiet", description = "Do not echo the write target on stderr.")
@@ -75,6 +79,8 @@ public final class BranchCommand implements Runnable {
       String uri = un[0];
       String name = un[1];
       String source = from == null ? "main" : from;
+      actor =
+          io.omnigraph.cli.config.OperatorConfig.resolveActor(actor, spec.commandLine().getErr());
       GraphTargets.echo(spec.commandLine().getErr(), "branch create", uri, quiet);
       Manifest m;
       try (GraphRoot root = GraphTargets.open(uri)) {
@@ -160,7 +166,10 @@ public final class BranchCommand implements Runnable {
     @Option(names = "--uri", paramLabel = "<uri>", description = "The graph root.")
     String uriOption;
 
-    @Option(names = "--as", paramLabel = "<actor>", description = "Actor (reported only).")
+    @Option(
+        names = "--as",
+        paramLabel = "<actor>",
+        description = "Actor (reported only; default operator.actor of the config).")
     String actor;
 
     @Option(names = "--yes", description = "Confirm deleting a branch of a non-local graph.")
@@ -183,6 +192,8 @@ public final class BranchCommand implements Runnable {
                 + uri
                 + " without confirmation; pass --yes to confirm");
       }
+      actor =
+          io.omnigraph.cli.config.OperatorConfig.resolveActor(actor, spec.commandLine().getErr());
       GraphTargets.echo(spec.commandLine().getErr(), "branch delete", uri, quiet);
       try (GraphRoot root = GraphTargets.open(uri)) {
         GraphTargets.call(() -> root.deleteBranch(name));

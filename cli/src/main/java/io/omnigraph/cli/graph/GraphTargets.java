@@ -74,12 +74,19 @@ final class GraphTargets {
     return call(() -> GraphRoot.open(uri, System.getenv()));
   }
 
+  /** 08 §7: a lost conditional write exits 4, every other failure 1. */
+  static int exitCode(RootException e) {
+    return e.kind() == RootException.Kind.PRECONDITION_FAILED
+        ? ExitCodes.PRECONDITION_FAILED
+        : ExitCodes.ERROR;
+  }
+
   /** Runs an engine call, turning root and storage failures into user-facing errors. */
   static <T> T call(Supplier<T> body) {
     try {
       return body.get();
     } catch (RootException e) {
-      throw new CliException(e.getMessage());
+      throw new CliException(e.getMessage(), exitCode(e));
     } catch (StorageException e) {
       throw new CliException("storage: " + e.getMessage());
     }

@@ -55,7 +55,10 @@ public final class LoadCommand implements Callable<Integer> {
       description = "Create a missing --branch from this branch first.")
   String from;
 
-  @Option(names = "--as", paramLabel = "<actor>", description = "Actor recorded on the commit.")
+  @Option(
+      names = "--as",
+      paramLabel = "<actor>",
+      description = "Actor recorded on the commit (default operator.actor of the config).")
   String actor;
 
   @Option(names = "--yes", description = "Confirm overwrite of a non-local graph.")
@@ -81,11 +84,13 @@ public final class LoadCommand implements Callable<Integer> {
               + uri
               + " without confirmation; pass --yes to confirm");
     }
+    String who =
+        io.omnigraph.cli.config.OperatorConfig.resolveActor(actor, spec.commandLine().getErr());
     GraphTargets.echo(spec.commandLine().getErr(), "load", uri, quiet);
     LoadResult r;
     try (GraphRoot root = GraphTargets.open(uri);
         InputStream in = Files.newInputStream(data)) {
-      r = root.load(in, m, branch == null ? "main" : branch, from, actor);
+      r = root.load(in, m, branch == null ? "main" : branch, from, who);
     } catch (NoSuchFileException e) {
       throw new CliException("cannot read " + data + ": no such file");
     } catch (LoadException e) {

@@ -23,6 +23,8 @@ public final class QueryExecutionException extends RuntimeException {
     EMBEDDING_FAILED,
     /** The query is a mutation; it belongs to the mutation executor. */
     NOT_A_READ,
+    /** The query is a read; {@code mutate} runs mutations only. */
+    NOT_A_MUTATION,
     /** An integer {@code sum} left the 64-bit range. */
     NUMERIC_OVERFLOW,
     /** The intermediate result exceeded {@link ExecOptions#maxIntermediateRows()}. */

@@ -38,6 +38,10 @@ import java.util.stream.Collectors;
  *       new manifest not published.
  *   <li>{@code schema_apply.after_publish} — the new schema's manifest published; root schema
  *       copies, hard drops and the intent not yet handled.
+ *   <li>{@code mutate.after_sidecar}, {@code mutate.after_table_writes}, {@code
+ *       mutate.after_publish} — the same three steps of a mutation.
+ *   <li>{@code merge.after_sidecar}, {@code merge.after_table_writes}, {@code merge.after_publish}
+ *       — the same three steps of a branch merge.
  * </ul>
  *
  * <p>Lives in the engine for now; the control plane's ledger/apply steps can adopt it by moving it
@@ -71,6 +75,12 @@ public final class Failpoints {
       "schema_apply.after_first_table_write";
   public static final String SCHEMA_APPLY_BEFORE_PUBLISH = "schema_apply.before_publish";
   public static final String SCHEMA_APPLY_AFTER_PUBLISH = "schema_apply.after_publish";
+  public static final String MUTATE_AFTER_SIDECAR = "mutate.after_sidecar";
+  public static final String MUTATE_AFTER_TABLE_WRITES = "mutate.after_table_writes";
+  public static final String MUTATE_AFTER_PUBLISH = "mutate.after_publish";
+  public static final String MERGE_AFTER_SIDECAR = "merge.after_sidecar";
+  public static final String MERGE_AFTER_TABLE_WRITES = "merge.after_table_writes";
+  public static final String MERGE_AFTER_PUBLISH = "merge.after_publish";
 
   /** All failpoint names, in the order a write reaches them. */
   public static final List<String> ALL =
@@ -94,7 +104,13 @@ public final class Failpoints {
           SCHEMA_APPLY_AFTER_SIDECAR,
           SCHEMA_APPLY_AFTER_FIRST_TABLE_WRITE,
           SCHEMA_APPLY_BEFORE_PUBLISH,
-          SCHEMA_APPLY_AFTER_PUBLISH);
+          SCHEMA_APPLY_AFTER_PUBLISH,
+          MUTATE_AFTER_SIDECAR,
+          MUTATE_AFTER_TABLE_WRITES,
+          MUTATE_AFTER_PUBLISH,
+          MERGE_AFTER_SIDECAR,
+          MERGE_AFTER_TABLE_WRITES,
+          MERGE_AFTER_PUBLISH);
 
   private static final Set<String> ARMED = armed();
 

@@ -1,0 +1,169 @@
+package io.omnigraph.cli.graph;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnigraph.cli.CliException;
+import io.omnigraph.cli.ExitCodes;
+import io.omnigraph.cli.Json;
+import io.omnigraph.cli.SourceFiles;
+import io.omnigraph.cli.config.OperatorConfig;
+import io.omnigraph.compiler.diag.Diagnostic;
+import io.omnigraph.compiler.diag.DiagnosticRenderer;
+import io.omnigraph.compiler.diag.Result;
+import io.omnigraph.compiler.query.QueryCompiler;
+import io.omnigraph.compiler.query.ir.CompiledQuery;
+import io.omnigraph.compiler.source.SourceText;
+import io.omnigraph.engine.exec.QueryExecutionException;
+import io.omnigraph.engine.exec.mutate.MutationException;
+import io.omnigraph.engine.root.GraphRoot;
+import io.omnigraph.engine.root.MutationResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code omnigraph mutate <uri> (-e <gq> | --query <file> [--name q])}: one mutation query = one
+ * graph commit (03 §5, 04 §3).
+ */
+@Command(
+    name = "mutate",
+    aliases = "change",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Run an ad-hoc mutation (insert/update/delete statements) as one graph commit.",
+      "A failing statement writes nothing. --if-commit <id> runs it only while the branch head",
+      "is that commit (exit 4 otherwise). JSON: {uri, branch, query_name, affected_nodes,",
+      "affected_edges, actor_id, commit} (commit null when nothing changed)."
+    })
+public final class MutateCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec CommandSpec spec;
+
+  @Parameters(arity = "0..1", paramLabel = "<uri>", description = "The graph root.")
+  String positional;
+
+  @Option(
+      names = {"--uri", "--store"},
+      paramLabel = "<uri>",
+      description = "The graph root.")
+  String uriOption;
+
+  @ArgGroup(multiplicity = "1")
+  Source source;
+
+  /** Exactly one of --query / -e. */
+  static final class Source {
+    @Option(names = "--query", paramLabel = "<file.gq>", description = "Query file.")
+    Path file;
+
+    @Option(
+        names = {"-e", "--query-string"},
+        paramLabel = "<gq>",
+        description = "Query text.")
+    String text;
+  }
+
+  @Option(names = "--name", paramLabel = "<q>", description = "Query to run (if several).")
+  String name;
+
+  @Option(names = "--params", paramLabel = "<json>", description = "Parameters (JSON object).")
+  String params;
+
+  @Option(names = "--params-file", paramLabel = "<file>", description = "Parameters file (JSON).")
+  Path paramsFile;
+
+  @Option(names = "--branch", paramLabel = "<b>", description = "Branch (default main).")
+  String branch;
+
+  @Option(
+      names = "--if-commit",
+      paramLabel = "<id>",
+      description = "Only write while the branch head is this commit (else exit 4).")
+  String ifCommit;
+
+  @Option(
+      names = "--as",
+      paramLabel = "<actor>",
+      description = "Actor recorded on the commit (default operator.actor of the config).")
+  String actor;
+
+  @Option(names = "--json", description = "Print one JSON object on stdout.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    String uri = GraphTargets.uriOf(positional, uriOption);
+    String b = branch == null ? "main" : branch;
+    JsonNode p = parseParams();
+    SourceText src =
+        source.file != null
+            ? SourceFiles.read(source.file, "query")
+            : new SourceText("<-e>", source.text);
+    String who = OperatorConfig.resolveActor(actor, spec.commandLine().getErr());
+    MutationResult r;
+    try (GraphRoot root = GraphTargets.open(uri)) {
+      Result<CompiledQuery> compiled = QueryCompiler.compileOne(root.catalog(), src, name);
+      if (!compiled.ok()) {
+        PrintWriter err = spec.commandLine().getErr();
+        for (Diagnostic d : compiled.diagnostics()) {
+          err.println(DiagnosticRenderer.render(d, src));
+        }
+        err.flush();
+        return ExitCodes.ERROR;
+      }
+      CompiledQuery q = compiled.value();
+      if (!q.isMutation()) {
+        throw new CliException(
+            "query " + q.name() + " is a read; run it with omnigraph query, not mutate");
+      }
+      try {
+        r = GraphTargets.call(() -> root.mutate(q, p, b, who, ifCommit));
+      } catch (QueryExecutionException e) {
+        throw new CliException(e.code() + ": " + e.getMessage());
+      } catch (MutationException e) {
+        throw new CliException("mutation failed (" + e.code() + "): " + e.getMessage());
+      }
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      ObjectNode o = JSON.createObjectNode();
+      o.put("uri", uri);
+      o.setAll(r.toJson());
+      Json.print(out, o);
+    } else {
+      out.println(r.humanLine());
+      out.flush();
+    }
+    return ExitCodes.OK;
+  }
+
+  private JsonNode parseParams() throws IOException {
+    if (params != null && paramsFile != null) {
+      throw new CliException("--params and --params-file are exclusive", ExitCodes.USAGE);
+    }
+    String text =
+        params != null ? params : paramsFile != null ? Files.readString(paramsFile) : null;
+    if (text == null) {
+      return JSON.createObjectNode();
+    }
+    try {
+      JsonNode n = JSON.readTree(text);
+      if (n == null || !n.isObject()) {
+        throw new CliException("--params must be a JSON object", ExitCodes.USAGE);
+      }
+      return n;
+    } catch (IOException e) {
+      throw new CliException("--params is not valid JSON: " + e.getMessage(), ExitCodes.USAGE);
+    }
+  }
+}
