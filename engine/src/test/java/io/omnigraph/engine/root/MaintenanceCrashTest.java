@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lance.Dataset;
 
 /**
  * Kills a real child JVM at each maintenance failpoint, then checks that the graph opens at a
@@ -105,6 +106,29 @@ class MaintenanceCrashTest {
       }
     }
     assertState(g, 6);
+  }
+
+  @Test
+  void repairKilledBeforePublishChangesNothingAndRerunHeals() throws Exception {
+    Path g = copyTemplate();
+    try (GraphRoot root = GraphRoot.open(g.toString(), Map.of())) {
+      TablePin doc = root.manifest().branch("main").tables().get("node:Doc");
+      try (Dataset ds = root.lance().open(root.store().tableUri(doc), null)) {
+        ds.compact(); // verified maintenance done outside optimize: drift repair may publish
+      }
+    }
+    crash(Failpoints.REPAIR_BEFORE_PUBLISH, "repair", g);
+    assertState(g, 6);
+    try (GraphRoot root = GraphRoot.open(g.toString(), Map.of())) {
+      assertThat(root.repair(false, false).datasets())
+          .anyMatch(d -> "verified_maintenance".equals(d.classification()));
+      RepairReport healed = root.repair(true, false);
+      assertThat(healed.commit()).isNotNull();
+      assertThat(root.repair(false, false).datasets())
+          .allMatch(d -> "no_drift".equals(d.classification()));
+    }
+    assertThat(sidecars(g)).isEmpty();
+    assertState(g, 7);
   }
 
   /** Readable at manifest {@code version}: main has 8 docs and 4 edges, review 6 and 3. */
