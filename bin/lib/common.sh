@@ -53,6 +53,32 @@ omnigraph_jvm_flags() {
   echo "$flags"
 }
 
+# Start-up flags for a command line ($@ = the CLI arguments), printed one per line:
+# - AppCDS: a dynamic class-data archive per (checkout, JDK) under the user's cache folder,
+#   written by the first run and reused afterwards (the JVM re-creates it when the class path
+#   changed). OMNIGRAPH_CDS=0 turns it off.
+# - C1 only (-XX:TieredStopAtLevel=1) for short commands (reads, schema, version, …); bulk
+#   `load` and anything long-running keep the full JIT.
+omnigraph_startup_flags() {
+  local cache="${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/omnigraph/cds"
+  case "$cache" in *[[:space:]]*) cache="" ;; esac
+  if [ -n "$cache" ] && [ "${OMNIGRAPH_CDS:-1}" != 0 ] && mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ]; then
+    local key
+    # one archive per command: each holds the classes its command loads
+    key="$(printf '%s\n%s' "$OMNIGRAPH_ROOT" "$JAVA_HOME" | md5sum | cut -c1-16)"
+    echo "-XX:+AutoCreateSharedArchive"
+    local cmd="other"
+    case "${1:-}" in [a-z]*) cmd="$(printf '%s' "$1" | tr -cd 'a-z-' | cut -c1-20)" ;; esac
+    echo "-XX:SharedArchiveFile=$cache/app-$key-$cmd.jsa"
+    echo "-Xlog:cds=off"
+    echo "-Xlog:cds+dynamic=off"
+  fi
+  case "${1:-}" in
+    query|version|--version|-V|schema|lint|commit|snapshot|branch|init|help|-h|--help)
+      echo "-XX:TieredStopAtLevel=1" ;;
+  esac
+}
+
 # Builds the application folder when it is missing or older than any source file.
 omnigraph_ensure_built() {
   local marker="$OMNIGRAPH_ROOT/cli/target/app/lib/omnigraph-cli.jar"
