@@ -39,7 +39,7 @@ public final class GraphBench {
           List.of(System.getProperty("bench.graph.engines", "omnigraph,kuzu,neo4j").split(",")),
           Integer.getInteger("bench.graph.warmup", 20),
           Integer.getInteger("bench.graph.rounds", 30),
-          Long.getLong("bench.graph.budgetMillis", 20_000),
+          Long.getLong("bench.graph.budgetMillis", 10_000),
           Integer.getInteger("bench.graph.loadRuns", 3),
           Integer.getInteger("bench.graph.coldRuns", 5),
           Integer.getInteger("bench.graph.neo4jColdRuns", 3),
