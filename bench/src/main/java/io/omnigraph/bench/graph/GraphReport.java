@@ -65,7 +65,9 @@ public final class GraphReport {
     medians.forEach((q, row) -> line(md, q.toUpperCase(), row, engines, "%.3f"));
     line(md, "bulk load (s)", seconds(medianRow(loads)), engines, "%.2f");
     line(md, "cold process Q1 (s)", seconds(medianRow(cold)), engines, "%.2f");
-    md.append("\nMachine load average (1/5/15 min) at the end: ").append(loadAverage()).append("  ");
+    md.append("\nMachine load average (1/5/15 min) at the end: ")
+        .append(loadAverage())
+        .append("  ");
     md.append("\nLoad runs (ms): ").append(loads).append("  \nCold runs (ms): ").append(cold);
     md.append("\n");
     return md.toString();
@@ -74,7 +76,8 @@ public final class GraphReport {
   /** The first three fields of /proc/loadavg, or "n/a" (the numbers depend on it). */
   static String loadAverage() {
     try {
-      String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+      String[] f =
+          java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
       return f[0] + " " + f[1] + " " + f[2];
     } catch (java.io.IOException | RuntimeException e) {
       return "n/a";

@@ -112,8 +112,7 @@ class SnapshotReadsTest {
       c = root.catalog();
     }
     assertThat(run(s, query(c, "employer"), "{\"slug\":\"ann\"}")).containsExactly(List.of("acme"));
-    assertThat(run(s, query(c, "all"), "{}"))
-        .containsExactly(List.of("ann"), List.of("bob"));
+    assertThat(run(s, query(c, "all"), "{}")).containsExactly(List.of("ann"), List.of("bob"));
     assertThat(s.nodes("Person")).isSameAs(s.nodes("Person"));
   }
 
