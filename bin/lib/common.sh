@@ -53,42 +53,49 @@ omnigraph_jvm_flags() {
   echo "$flags"
 }
 
-# Start-up flags for a command line ($@ = the CLI arguments), printed one per line:
-# - AppCDS: a dynamic class-data archive per (checkout, JDK) under the user's cache folder,
-#   written by the first run and reused afterwards (the JVM re-creates it when the class path
-#   changed). OMNIGRAPH_CDS=0 turns it off.
-# - C1 only (-XX:TieredStopAtLevel=1) for short commands (reads, schema, version, …); bulk
-#   `load` and anything long-running keep the full JIT.
-omnigraph_startup_flags() {
+# The AppCDS archive for a command line ($@ = the CLI arguments), or nothing when off
+# (OMNIGRAPH_CDS=0, cache folder not writable or with spaces in its path). One archive per
+# (checkout, JDK, app build, command): each holds the classes its command loads, and a rebuilt app
+# folder gets new archives. bin/omnigraph writes a missing one at exit under a temp name and
+# renames it into place, so launchers started together never read a half-written archive.
+omnigraph_cds_archive() {
+  [ "${OMNIGRAPH_CDS:-1}" != 0 ] || return 0
   local cache="${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/omnigraph/cds"
-  case "$cache" in *[[:space:]]*) cache="" ;; esac
-  if [ -n "$cache" ] && [ "${OMNIGRAPH_CDS:-1}" != 0 ] && mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ]; then
-    local key
-    # one archive per command: each holds the classes its command loads
-    key="$(printf '%s\n%s' "$OMNIGRAPH_ROOT" "$JAVA_HOME" | md5sum | cut -c1-16)"
-    echo "-XX:+AutoCreateSharedArchive"
-    local cmd="other"
-    case "${1:-}" in [a-z]*) cmd="$(printf '%s' "$1" | tr -cd 'a-z-' | cut -c1-20)" ;; esac
-    echo "-XX:SharedArchiveFile=$cache/app-$key-$cmd.jsa"
-    echo "-Xlog:cds=off"
-    echo "-Xlog:cds+dynamic=off"
-  fi
+  case "$cache" in *[[:space:]]*) return 0 ;; esac
+  mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ] || return 0
+  local jar="$OMNIGRAPH_ROOT/cli/target/app/lib/omnigraph-cli.jar" root build cmd="other"
+  root="$(printf '%s\n%s' "$OMNIGRAPH_ROOT" "$JAVA_HOME" | md5sum | cut -c1-12)"
+  build="$(stat -c %Y "$jar" 2>/dev/null || echo 0)"
+  case "${1:-}" in [a-z]*) cmd="$(printf '%s' "$1" | tr -cd 'a-z-' | cut -c1-20)" ;; esac
+  echo "$cache/app-$root-$cmd-$build.jsa"
+}
+
+# C1 only (-XX:TieredStopAtLevel=1) for short commands (reads, schema, version, …); bulk `load`
+# and anything long-running keep the full JIT.
+omnigraph_tier_flags() {
   case "${1:-}" in
     query|version|--version|-V|schema|lint|commit|snapshot|branch|init|help|-h|--help)
       echo "-XX:TieredStopAtLevel=1" ;;
   esac
 }
 
-# Builds the application folder when it is missing or older than any source file.
-omnigraph_ensure_built() {
+_omnigraph_app_stale() {
   local marker="$OMNIGRAPH_ROOT/cli/target/app/lib/omnigraph-cli.jar"
-  local stale=0
-  if [ ! -f "$marker" ]; then
-    stale=1
-  elif [ -n "$(find "$OMNIGRAPH_ROOT" -path '*/target' -prune -o \( -path '*/src/main/*' -o -name 'pom.xml' \) -type f -newer "$marker" -print -quit 2>/dev/null)" ]; then
-    stale=1
+  [ ! -f "$marker" ] && return 0
+  [ -n "$(find "$OMNIGRAPH_ROOT" -path '*/target' -prune -o \( -path '*/src/main/*' -o -name 'pom.xml' \) -type f -newer "$marker" -print -quit 2>/dev/null)" ]
+}
+
+# Builds the application folder when it is missing or older than any source file. Launchers
+# started together (tests, scripts) take a lock so only one builds; the others wait, re-check
+# and reuse its result.
+omnigraph_ensure_built() {
+  _omnigraph_app_stale || return 0
+  mkdir -p "$OMNIGRAPH_ROOT/cli/target"
+  if command -v flock >/dev/null 2>&1; then
+    exec 9>"$OMNIGRAPH_ROOT/cli/target/.app-build.lock"
+    flock 9
   fi
-  if [ "$stale" = 1 ]; then
+  if _omnigraph_app_stale; then
     echo "omnigraph: building the application (first run or sources changed)…" >&2
     local log="$OMNIGRAPH_ROOT/cli/target/omnigraph-build.log"
     # Start the app folder afresh: copy-dependencies never removes jars of older versions.
@@ -101,4 +108,6 @@ omnigraph_ensure_built() {
       return 1
     fi
   fi
+  # Release the lock before the launcher execs java (the descriptor would otherwise be inherited).
+  exec 9>&-
 }

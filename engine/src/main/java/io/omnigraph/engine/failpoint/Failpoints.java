@@ -23,6 +23,14 @@ import java.util.stream.Collectors;
  *   <li>{@code load.after_first_table_write} — the first touched table has a new Lance version.
  *   <li>{@code load.after_table_writes} — every touched table written, manifest not published.
  *   <li>{@code load.after_publish} — manifest N+1 published, write intent not yet deleted.
+ *   <li>{@code optimize.after_sidecar} — optimize intent written, no dataset touched.
+ *   <li>{@code optimize.after_compaction} — the first dataset compacted (indexes not yet built).
+ *   <li>{@code optimize.before_publish} — every dataset compacted and indexed, nothing published.
+ *   <li>{@code optimize.after_publish} — optimize manifest published, intent not yet deleted.
+ *   <li>{@code cleanup.after_manifest_delete} — old manifest versions deleted, no Lance GC yet.
+ *   <li>{@code cleanup.after_first_dataset} — the first finished dataset GC (others may be
+ *       mid-way).
+ *   <li>{@code repair.before_publish} — drift classified, heal manifest not yet published.
  * </ul>
  *
  * <p>Lives in the engine for now; the control plane's ledger/apply steps can adopt it by moving it
@@ -44,6 +52,13 @@ public final class Failpoints {
   public static final String LOAD_AFTER_FIRST_TABLE_WRITE = "load.after_first_table_write";
   public static final String LOAD_AFTER_TABLE_WRITES = "load.after_table_writes";
   public static final String LOAD_AFTER_PUBLISH = "load.after_publish";
+  public static final String OPTIMIZE_AFTER_SIDECAR = "optimize.after_sidecar";
+  public static final String OPTIMIZE_AFTER_COMPACTION = "optimize.after_compaction";
+  public static final String OPTIMIZE_BEFORE_PUBLISH = "optimize.before_publish";
+  public static final String OPTIMIZE_AFTER_PUBLISH = "optimize.after_publish";
+  public static final String CLEANUP_AFTER_MANIFEST_DELETE = "cleanup.after_manifest_delete";
+  public static final String CLEANUP_AFTER_FIRST_DATASET = "cleanup.after_first_dataset";
+  public static final String REPAIR_BEFORE_PUBLISH = "repair.before_publish";
 
   /** All failpoint names, in the order a write reaches them. */
   public static final List<String> ALL =
@@ -56,7 +71,14 @@ public final class Failpoints {
           LOAD_AFTER_SIDECAR,
           LOAD_AFTER_FIRST_TABLE_WRITE,
           LOAD_AFTER_TABLE_WRITES,
-          LOAD_AFTER_PUBLISH);
+          LOAD_AFTER_PUBLISH,
+          OPTIMIZE_AFTER_SIDECAR,
+          OPTIMIZE_AFTER_COMPACTION,
+          OPTIMIZE_BEFORE_PUBLISH,
+          OPTIMIZE_AFTER_PUBLISH,
+          CLEANUP_AFTER_MANIFEST_DELETE,
+          CLEANUP_AFTER_FIRST_DATASET,
+          REPAIR_BEFORE_PUBLISH);
 
   private static final Set<String> ARMED = armed();
 

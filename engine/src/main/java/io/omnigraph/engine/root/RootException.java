@@ -19,6 +19,9 @@ public final class RootException extends RuntimeException {
     SNAPSHOT_NOT_FOUND,
     READ_SET_CONFLICT,
     PUBLISH_CONFLICT,
+    RECOVERY_REQUIRED,
+    DRIFT_NEEDS_REPAIR,
+    REFUSED,
     CORRUPT,
     INVALID_SCHEMA,
     UNSUPPORTED
