@@ -110,7 +110,7 @@ public final class QueryCommand implements Callable<Integer> {
               () -> snapshot == null ? root.snapshot(b) : root.snapshotAt(snapshot, b));
       QueryResult r;
       try {
-        r = QueryExecutor.execute(snap, q, p, ExecOptions.defaults());
+        r = QueryExecutor.execute(snap.forQuery(q, p), q, p, ExecOptions.defaults());
       } catch (QueryExecutionException e) {
         throw new CliException(e.code() + ": " + e.getMessage());
       }
