@@ -32,6 +32,9 @@ final class Recovery {
 
   /** Returns how many sidecars were resolved. */
   static int run(GraphStore store, LanceTables lance, Manifest current, long graceMicros) {
+    // interrupted schema applies first (every write path calls this); they never move a branch
+    // head, so `current` stays valid for the load intents below
+    SchemaApplyRecovery.run(store, lance, new SchemaFiles(store), graceMicros);
     if (store.exists(RootLayout.INIT_CLAIM)) {
       store.objects().delete(RootLayout.INIT_CLAIM); // a manifest exists: that init published
     }
