@@ -1,24 +1,28 @@
 package io.omnigraph.cli;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The environment graph commands hand to storage (the {@code AWS_*} variables of S3 roots). The
- * process environment, unless a test installed another one with {@link #override} (the CLI runs
- * in-process in tests, where the real environment cannot be changed).
+ * The environment commands read (storage credentials, {@code OMNIGRAPH_HOME}): the process
+ * environment, plus overrides that in-process tests install (a child process gets a real one).
  */
 public final class CliEnv {
-  private static volatile Map<String, String> override;
+  private static volatile Map<String, String> overrides = Map.of();
 
   private CliEnv() {}
 
   public static Map<String, String> get() {
-    Map<String, String> o = override;
-    return o != null ? o : System.getenv();
+    if (overrides.isEmpty()) {
+      return System.getenv();
+    }
+    Map<String, String> m = new HashMap<>(System.getenv());
+    m.putAll(overrides);
+    return m;
   }
 
-  /** Installs {@code env} for later commands ({@code null} restores the process environment). */
-  public static void override(Map<String, String> env) {
-    override = env == null ? null : Map.copyOf(env);
+  /** Replaces the overrides (tests); an empty map restores the plain process environment. */
+  public static void setOverrides(Map<String, String> values) {
+    overrides = Map.copyOf(values);
   }
 }

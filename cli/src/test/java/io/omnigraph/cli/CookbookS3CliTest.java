@@ -32,12 +32,12 @@ class CookbookS3CliTest {
 
   @BeforeAll
   static void env() {
-    CliEnv.override(S3.env());
+    CliEnv.setOverrides(S3.env());
   }
 
   @AfterAll
   static void restore() {
-    CliEnv.override(null);
+    CliEnv.setOverrides(Map.of());
   }
 
   @TestFactory

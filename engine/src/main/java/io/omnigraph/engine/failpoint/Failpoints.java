@@ -24,6 +24,14 @@ import java.util.stream.Collectors;
  *   <li>{@code load.after_table_writes} — every touched table written, the intent records the
  *       manifest to publish (recovery rolls it forward), manifest not published.
  *   <li>{@code load.after_publish} — manifest N+1 published, write intent not yet deleted.
+ *   <li>{@code optimize.after_sidecar} — optimize intent written, no dataset touched.
+ *   <li>{@code optimize.after_compaction} — the first dataset compacted (indexes not yet built).
+ *   <li>{@code optimize.before_publish} — every dataset compacted and indexed, nothing published.
+ *   <li>{@code optimize.after_publish} — optimize manifest published, intent not yet deleted.
+ *   <li>{@code cleanup.after_manifest_delete} — old manifest versions deleted, no Lance GC yet.
+ *   <li>{@code cleanup.after_first_dataset} — the first finished dataset GC (others may be
+ *       mid-way).
+ *   <li>{@code repair.before_publish} — drift classified, heal manifest not yet published.
  *   <li>{@code schema_apply.after_sidecar} — apply intent written, lock branch not yet published.
  *   <li>{@code schema_apply.after_first_table_write} — the lock is held and the first table has a
  *       new Lance version (or a new dataset exists).
@@ -52,6 +60,13 @@ public final class Failpoints {
   public static final String LOAD_AFTER_FIRST_TABLE_WRITE = "load.after_first_table_write";
   public static final String LOAD_AFTER_TABLE_WRITES = "load.after_table_writes";
   public static final String LOAD_AFTER_PUBLISH = "load.after_publish";
+  public static final String OPTIMIZE_AFTER_SIDECAR = "optimize.after_sidecar";
+  public static final String OPTIMIZE_AFTER_COMPACTION = "optimize.after_compaction";
+  public static final String OPTIMIZE_BEFORE_PUBLISH = "optimize.before_publish";
+  public static final String OPTIMIZE_AFTER_PUBLISH = "optimize.after_publish";
+  public static final String CLEANUP_AFTER_MANIFEST_DELETE = "cleanup.after_manifest_delete";
+  public static final String CLEANUP_AFTER_FIRST_DATASET = "cleanup.after_first_dataset";
+  public static final String REPAIR_BEFORE_PUBLISH = "repair.before_publish";
   public static final String SCHEMA_APPLY_AFTER_SIDECAR = "schema_apply.after_sidecar";
   public static final String SCHEMA_APPLY_AFTER_FIRST_TABLE_WRITE =
       "schema_apply.after_first_table_write";
@@ -70,6 +85,13 @@ public final class Failpoints {
           LOAD_AFTER_FIRST_TABLE_WRITE,
           LOAD_AFTER_TABLE_WRITES,
           LOAD_AFTER_PUBLISH,
+          OPTIMIZE_AFTER_SIDECAR,
+          OPTIMIZE_AFTER_COMPACTION,
+          OPTIMIZE_BEFORE_PUBLISH,
+          OPTIMIZE_AFTER_PUBLISH,
+          CLEANUP_AFTER_MANIFEST_DELETE,
+          CLEANUP_AFTER_FIRST_DATASET,
+          REPAIR_BEFORE_PUBLISH,
           SCHEMA_APPLY_AFTER_SIDECAR,
           SCHEMA_APPLY_AFTER_FIRST_TABLE_WRITE,
           SCHEMA_APPLY_BEFORE_PUBLISH,

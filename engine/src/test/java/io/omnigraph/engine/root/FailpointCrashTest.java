@@ -50,7 +50,7 @@ class FailpointCrashTest {
 
   @Test
   void everyFailpointIsCovered() {
-    assertThat(Failpoints.ALL).hasSize(13).doesNotHaveDuplicates(); // + SchemaApplyCrashTest
+    assertThat(Failpoints.ALL).hasSize(20).doesNotHaveDuplicates();
   }
 
   @ParameterizedTest
