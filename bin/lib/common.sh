@@ -53,16 +53,23 @@ omnigraph_jvm_flags() {
   echo "$flags"
 }
 
-# Builds the application folder when it is missing or older than any source file.
-omnigraph_ensure_built() {
+_omnigraph_app_stale() {
   local marker="$OMNIGRAPH_ROOT/cli/target/app/lib/omnigraph-cli.jar"
-  local stale=0
-  if [ ! -f "$marker" ]; then
-    stale=1
-  elif [ -n "$(find "$OMNIGRAPH_ROOT" -path '*/target' -prune -o \( -path '*/src/main/*' -o -name 'pom.xml' \) -type f -newer "$marker" -print -quit 2>/dev/null)" ]; then
-    stale=1
+  [ ! -f "$marker" ] && return 0
+  [ -n "$(find "$OMNIGRAPH_ROOT" -path '*/target' -prune -o \( -path '*/src/main/*' -o -name 'pom.xml' \) -type f -newer "$marker" -print -quit 2>/dev/null)" ]
+}
+
+# Builds the application folder when it is missing or older than any source file. Launchers
+# started together (tests, scripts) take a lock so only one builds; the others wait, re-check
+# and reuse its result.
+omnigraph_ensure_built() {
+  _omnigraph_app_stale || return 0
+  mkdir -p "$OMNIGRAPH_ROOT/cli/target"
+  if command -v flock >/dev/null 2>&1; then
+    exec 9>"$OMNIGRAPH_ROOT/cli/target/.app-build.lock"
+    flock 9
   fi
-  if [ "$stale" = 1 ]; then
+  if _omnigraph_app_stale; then
     echo "omnigraph: building the application (first run or sources changed)…" >&2
     local log="$OMNIGRAPH_ROOT/cli/target/omnigraph-build.log"
     # Start the app folder afresh: copy-dependencies never removes jars of older versions.
@@ -75,4 +82,6 @@ omnigraph_ensure_built() {
       return 1
     fi
   fi
+  # Release the lock before the launcher execs java (the descriptor would otherwise be inherited).
+  exec 9>&-
 }
