@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
       BranchCommand.class,
       SchemaCommand.class,
       LintCommand.class,
+      io.omnigraph.cli.policy.PolicyCommand.class,
       VersionCommand.class
     },
     footer = {
