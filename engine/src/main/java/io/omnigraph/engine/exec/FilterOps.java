@@ -9,10 +9,10 @@ import java.util.List;
  * and case-sensitive substring when it is a String; {@code starts_with} is a case-sensitive prefix
  * test. No tokenization, and {@code _}/{@code %} are literal characters.
  */
-final class FilterOps {
+public final class FilterOps {
   private FilterOps() {}
 
-  static boolean test(FilterOp op, Object left, Object right) {
+  public static boolean test(FilterOp op, Object left, Object right) {
     if (left == null || right == null) {
       return false;
     }

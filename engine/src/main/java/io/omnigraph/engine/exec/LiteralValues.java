@@ -10,12 +10,12 @@ import java.util.List;
  * Integers above the I64 range (U64 literals) stay {@link BigInteger}; {@link Cmp} compares them
  * exactly with stored integers.
  */
-final class LiteralValues {
+public final class LiteralValues {
   private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
 
   private LiteralValues() {}
 
-  static Object of(Value v) {
+  public static Object of(Value v) {
     return switch (v) {
       case Value.Str s -> s.value();
       case Value.Int i ->

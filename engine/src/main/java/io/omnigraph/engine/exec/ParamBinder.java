@@ -27,10 +27,10 @@ import java.util.Map;
  *   <li>{@code now()} ({@link IrExpr#NOW_PARAM}) is read from the clock once.
  * </ul>
  */
-final class ParamBinder {
+public final class ParamBinder {
   private ParamBinder() {}
 
-  static Map<String, Object> bind(CompiledQuery q, JsonNode params, Clock clock) {
+  public static Map<String, Object> bind(CompiledQuery q, JsonNode params, Clock clock) {
     JsonNode obj = params == null || params.isNull() || params.isMissingNode() ? null : params;
     if (obj != null && !obj.isObject()) {
       throw QueryExecutionException.badParam(

@@ -23,6 +23,10 @@ import java.util.stream.Collectors;
  *   <li>{@code load.after_first_table_write} — the first touched table has a new Lance version.
  *   <li>{@code load.after_table_writes} — every touched table written, manifest not published.
  *   <li>{@code load.after_publish} — manifest N+1 published, write intent not yet deleted.
+ *   <li>{@code mutate.after_sidecar}, {@code mutate.after_table_writes}, {@code
+ *       mutate.after_publish} — the same three steps of a mutation.
+ *   <li>{@code merge.after_sidecar}, {@code merge.after_table_writes}, {@code merge.after_publish}
+ *       — the same three steps of a branch merge.
  * </ul>
  *
  * <p>Lives in the engine for now; the control plane's ledger/apply steps can adopt it by moving it
@@ -44,6 +48,12 @@ public final class Failpoints {
   public static final String LOAD_AFTER_FIRST_TABLE_WRITE = "load.after_first_table_write";
   public static final String LOAD_AFTER_TABLE_WRITES = "load.after_table_writes";
   public static final String LOAD_AFTER_PUBLISH = "load.after_publish";
+  public static final String MUTATE_AFTER_SIDECAR = "mutate.after_sidecar";
+  public static final String MUTATE_AFTER_TABLE_WRITES = "mutate.after_table_writes";
+  public static final String MUTATE_AFTER_PUBLISH = "mutate.after_publish";
+  public static final String MERGE_AFTER_SIDECAR = "merge.after_sidecar";
+  public static final String MERGE_AFTER_TABLE_WRITES = "merge.after_table_writes";
+  public static final String MERGE_AFTER_PUBLISH = "merge.after_publish";
 
   /** All failpoint names, in the order a write reaches them. */
   public static final List<String> ALL =
@@ -56,7 +66,13 @@ public final class Failpoints {
           LOAD_AFTER_SIDECAR,
           LOAD_AFTER_FIRST_TABLE_WRITE,
           LOAD_AFTER_TABLE_WRITES,
-          LOAD_AFTER_PUBLISH);
+          LOAD_AFTER_PUBLISH,
+          MUTATE_AFTER_SIDECAR,
+          MUTATE_AFTER_TABLE_WRITES,
+          MUTATE_AFTER_PUBLISH,
+          MERGE_AFTER_SIDECAR,
+          MERGE_AFTER_TABLE_WRITES,
+          MERGE_AFTER_PUBLISH);
 
   private static final Set<String> ARMED = armed();
 

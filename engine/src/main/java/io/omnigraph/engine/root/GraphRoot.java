@@ -110,7 +110,7 @@ public final class GraphRoot implements AutoCloseable {
     return snapshot(manifest(), branch);
   }
 
-  private RootSnapshot snapshot(Manifest m, String branch) {
+  RootSnapshot snapshot(Manifest m, String branch) {
     Manifest.BranchState b = m.branch(branch);
     return new SnapshotReader(lance, store).read(catalog, b, b.headCommit(), m.version());
   }
@@ -207,6 +207,76 @@ public final class GraphRoot implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs the mutation query {@code q} (compiled against {@link #catalog()}) with {@code params} on
+   * {@code branch} as one graph commit (04 §3, 03 §5); see {@link GraphMutation}. With {@code
+   * ifCommit} non-null the write runs only while the branch head is that commit, else {@link
+   * RootException.Kind#PRECONDITION_FAILED} (412; details {@code expected}/{@code actual}).
+   * Failures: {@link io.omnigraph.engine.exec.QueryExecutionException} ({@code bad_param}), {@link
+   * io.omnigraph.engine.exec.mutate.MutationException} (constraint codes, {@code key_conflict},
+   * {@code resource_limit}), {@link RootException} ({@code BRANCH_NOT_FOUND}, conflicts). A
+   * mutation that changes nothing publishes nothing ({@code commit == null}).
+   */
+  public MutationResult mutate(
+      io.omnigraph.compiler.query.ir.CompiledQuery q,
+      com.fasterxml.jackson.databind.JsonNode params,
+      String branch,
+      String actor,
+      String ifCommit) {
+    return underWriteLock(() -> new GraphMutation(this).run(q, params, branch, actor, ifCommit));
+  }
+
+  /**
+   * Merges branch {@code source} into {@code target} (default {@code main}) as one atomic write (04
+   * §4; see {@link BranchMerge}): {@code already_up_to_date}, {@code fast_forward} or {@code
+   * merged} (a two-parent commit). Conflicts throw {@link MergeConflictsException} and change
+   * nothing. With {@code deleteBranch} the source is then deleted; a refusal does not fail the
+   * merge: the result carries {@code branchDeleted=false} and the reason.
+   */
+  public MergeResult merge(String source, String target, String actor, boolean deleteBranch) {
+    String into = target == null ? "main" : target;
+    MergeResult r = underWriteLock(() -> new BranchMerge(this).run(source, into, actor));
+    if (!deleteBranch) {
+      return r;
+    }
+    try {
+      deleteBranch(source);
+      return r.withDeletion(true, null);
+    } catch (RootException e) {
+      return r.withDeletion(false, e.getMessage());
+    }
+  }
+
+  /**
+   * Streams the head of {@code branch} as JSONL in the load envelope (04 §6) to {@code out}: node
+   * types by name, then edge types, each entity with its {@code id}; {@code types} (node or edge
+   * type names; null or empty = all) restricts the output. Returns the number of entities written.
+   * Unknown type names throw {@link RootException.Kind#UNKNOWN_TYPE} before anything is written.
+   */
+  public long export(java.io.OutputStream out, String branch, List<String> types) {
+    return new GraphExport(store, lance, catalog).run(manifest(), branch, types, out);
+  }
+
+  /** Runs a write under the per-graph lock after resolving leftover write intents. */
+  <T> T underWriteLock(java.util.function.Supplier<T> write) {
+    ReentrantLock lock = writeLock();
+    lock.lock();
+    try {
+      Recovery.run(store, lance, manifest(), recoveryGraceMicros);
+      return write.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  BufferAllocator allocator() {
+    return allocator;
+  }
+
+  String nextId() {
+    return ulid.next();
+  }
+
   /** The public graph branches at the newest manifest, sorted (internal {@code __…} hidden). */
   public List<String> listBranches() {
     return manifest().branches().keySet().stream()
@@ -291,7 +361,7 @@ public final class GraphRoot implements AutoCloseable {
     return next;
   }
 
-  private ReentrantLock writeLock() {
+  ReentrantLock writeLock() {
     return WRITE_LOCKS.computeIfAbsent(store.uri(), k -> new ReentrantLock());
   }
 

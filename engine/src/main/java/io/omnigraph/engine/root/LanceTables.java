@@ -176,6 +176,25 @@ final class LanceTables {
     }
   }
 
+  /**
+   * Deletes the rows whose {@code id} is in {@code ids} on the table's head (call {@link
+   * #checkHead} first), in predicates of at most 1,000 ids; returns the new head version.
+   */
+  long delete(Loc loc, java.util.Collection<String> ids) {
+    try (Dataset ds = open(loc, null)) {
+      List<String> all = List.copyOf(ids);
+      for (int i = 0; i < all.size(); i += 1000) {
+        StringBuilder p = new StringBuilder(ArrowTypes.ID).append(" IN (");
+        List<String> chunk = all.subList(i, Math.min(all.size(), i + 1000));
+        for (int k = 0; k < chunk.size(); k++) {
+          p.append(k == 0 ? "'" : ", '").append(chunk.get(k).replace("'", "''")).append('\'');
+        }
+        ds.delete(p.append(')').toString());
+      }
+      return ds.version();
+    }
+  }
+
   /** Replaces the whole table with the rows. */
   long overwrite(Loc loc, ArrowReader rows) {
     String uri = loc.writeUri();

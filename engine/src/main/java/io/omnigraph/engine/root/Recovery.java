@@ -92,7 +92,11 @@ final class Recovery {
 
   private static boolean published(Manifest m, JsonNode intent) {
     Manifest.BranchState b = m.branches().get(intent.path("graph_branch").asText());
-    return b != null && intent.path("write_id").asText().equals(b.headCommit());
+    // a fast-forward merge publishes no commit of its own: its intent names the head it sets
+    String head = intent.hasNonNull("head") ? intent.get("head").asText() : null;
+    return b != null
+        && (intent.path("write_id").asText().equals(b.headCommit())
+            || (head != null && head.equals(b.headCommit())));
   }
 
   private static void rollBack(GraphStore store, LanceTables lance, JsonNode tables) {
@@ -106,7 +110,7 @@ final class Recovery {
         if (lance.latestVersion(uri) > base) {
           lance.restore(uri, base);
         }
-      } catch (RuntimeException e) {
+      } catch (Exception e) { // Lance's JNI also throws undeclared IOExceptions
         if (Commit.text(t, "lance_branch") == null) {
           throw e;
         }

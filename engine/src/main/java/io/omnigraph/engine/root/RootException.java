@@ -1,7 +1,9 @@
 package io.omnigraph.engine.root;
 
+import java.util.Map;
+
 /** A graph-root failure with a stable kind (the CLI maps kinds to messages and exit codes). */
-public final class RootException extends RuntimeException {
+public class RootException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   /** Stable failure kinds. */
@@ -19,21 +21,47 @@ public final class RootException extends RuntimeException {
     SNAPSHOT_NOT_FOUND,
     READ_SET_CONFLICT,
     PUBLISH_CONFLICT,
+    /**
+     * A conditional write's expected branch head is not the head (HTTP 412 {@code
+     * precondition_failure}; {@link #details()} has {@code branch}, {@code expected}, {@code
+     * actual}).
+     */
+    PRECONDITION_FAILED,
+    /**
+     * A branch merge found conflicts; thrown as {@link
+     * io.omnigraph.engine.root.merge.MergeConflictsException}.
+     */
+    MERGE_CONFLICTS,
+    /** A type name (e.g. of {@code export --type}) is not declared by the schema. */
+    UNKNOWN_TYPE,
     CORRUPT,
     INVALID_SCHEMA,
     UNSUPPORTED
   }
 
   private final Kind kind;
+  private final transient Map<String, String> details;
 
   public RootException(Kind kind, String message) {
+    this(kind, message, Map.of());
+  }
+
+  /** A failure with structured details (e.g. {@code expected}/{@code actual}). */
+  public RootException(Kind kind, String message, Map<String, String> details) {
     super(message);
     this.kind = kind;
+    this.details = details;
   }
 
   public RootException(Kind kind, String message, Throwable cause) {
     super(message, cause);
     this.kind = kind;
+    this.details = Map.of();
+  }
+
+  /** Structured details of the failure (empty unless the kind documents some). */
+  public Map<String, String> details() {
+    return details;
   }
 
   public Kind kind() {

@@ -50,7 +50,7 @@ class FailpointCrashTest {
 
   @Test
   void everyFailpointIsCovered() {
-    assertThat(Failpoints.ALL).hasSize(9).doesNotHaveDuplicates();
+    assertThat(Failpoints.ALL).hasSize(15).doesNotHaveDuplicates();
   }
 
   @ParameterizedTest
