@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
       CommitCommand.class,
       BranchCommand.class,
       SchemaCommand.class,
+      io.omnigraph.cli.cluster.ClusterCommand.class,
       LintCommand.class,
       io.omnigraph.cli.policy.PolicyCommand.class,
       VersionCommand.class

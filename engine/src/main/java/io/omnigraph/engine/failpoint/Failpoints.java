@@ -27,6 +27,13 @@ import java.util.stream.Collectors;
  *       mutate.after_publish} — the same three steps of a mutation.
  *   <li>{@code merge.after_sidecar}, {@code merge.after_table_writes}, {@code merge.after_publish}
  *       — the same three steps of a branch merge.
+ *   <li>{@code schema_apply.after_sidecar} — apply intent written, lock branch not yet published.
+ *   <li>{@code schema_apply.after_first_table_write} — the lock is held and the first table has a
+ *       new Lance version (or a new dataset exists).
+ *   <li>{@code schema_apply.before_publish} — every table changed, new schema files written, the
+ *       new manifest not published.
+ *   <li>{@code schema_apply.after_publish} — the new schema's manifest published; root schema
+ *       copies, hard drops and the intent not yet handled.
  * </ul>
  *
  * <p>Lives in the engine for now; the control plane's ledger/apply steps can adopt it by moving it
@@ -54,6 +61,11 @@ public final class Failpoints {
   public static final String MERGE_AFTER_SIDECAR = "merge.after_sidecar";
   public static final String MERGE_AFTER_TABLE_WRITES = "merge.after_table_writes";
   public static final String MERGE_AFTER_PUBLISH = "merge.after_publish";
+  public static final String SCHEMA_APPLY_AFTER_SIDECAR = "schema_apply.after_sidecar";
+  public static final String SCHEMA_APPLY_AFTER_FIRST_TABLE_WRITE =
+      "schema_apply.after_first_table_write";
+  public static final String SCHEMA_APPLY_BEFORE_PUBLISH = "schema_apply.before_publish";
+  public static final String SCHEMA_APPLY_AFTER_PUBLISH = "schema_apply.after_publish";
 
   /** All failpoint names, in the order a write reaches them. */
   public static final List<String> ALL =
@@ -72,7 +84,11 @@ public final class Failpoints {
           MUTATE_AFTER_PUBLISH,
           MERGE_AFTER_SIDECAR,
           MERGE_AFTER_TABLE_WRITES,
-          MERGE_AFTER_PUBLISH);
+          MERGE_AFTER_PUBLISH,
+          SCHEMA_APPLY_AFTER_SIDECAR,
+          SCHEMA_APPLY_AFTER_FIRST_TABLE_WRITE,
+          SCHEMA_APPLY_BEFORE_PUBLISH,
+          SCHEMA_APPLY_AFTER_PUBLISH);
 
   private static final Set<String> ARMED = armed();
 

@@ -15,12 +15,18 @@ public final class AcceptedSchema {
   public static String source(String uri, Map<String, String> env) {
     try (ObjectStore objects = ObjectStores.open(uri, env)) {
       GraphStore store = new GraphStore(objects);
-      if (store.latestManifestVersion().isEmpty()) {
-        throw new RootException(
-            RootException.Kind.NOT_INITIALIZED,
-            "no graph at " + objects.uri() + " (no manifest); create one with omnigraph init");
-      }
-      return store.readText(RootLayout.SCHEMA_PG);
+      long v =
+          store
+              .latestManifestVersion()
+              .orElseThrow(
+                  () ->
+                      new RootException(
+                          RootException.Kind.NOT_INITIALIZED,
+                          "no graph at "
+                              + objects.uri()
+                              + " (no manifest); create one with omnigraph init"));
+      // the newest manifest's digest names the accepted schema (root copies may lag a crash)
+      return new SchemaFiles(store).source(store.readManifest(v).schemaDigest());
     }
   }
 }

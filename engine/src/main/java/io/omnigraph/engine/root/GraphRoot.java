@@ -1,9 +1,7 @@
 package io.omnigraph.engine.root;
 
-import io.omnigraph.compiler.diag.Result;
 import io.omnigraph.compiler.schema.Catalog;
 import io.omnigraph.compiler.schema.CompiledSchema;
-import io.omnigraph.compiler.schema.SchemaCompiler;
 import io.omnigraph.engine.load.GraphBatchReader;
 import io.omnigraph.engine.load.LoadMode;
 import io.omnigraph.engine.load.StagedBatch;
@@ -32,7 +30,8 @@ public final class GraphRoot implements AutoCloseable {
   private final GraphStore store;
   private final BufferAllocator allocator;
   private final LanceTables lance;
-  private final Catalog catalog;
+  private final SchemaFiles schemas;
+  private volatile Catalog catalog;
   private final Ulid ulid = new Ulid();
   private long recoveryGraceMicros = 10L * 60 * 1_000_000;
 
@@ -40,14 +39,8 @@ public final class GraphRoot implements AutoCloseable {
     this.store = store;
     this.allocator = allocator;
     this.lance = new LanceTables(allocator, options);
-    Result<CompiledSchema> schema =
-        SchemaCompiler.compile(RootLayout.SCHEMA_PG, store.readText(RootLayout.SCHEMA_PG));
-    if (!schema.ok()) {
-      throw new RootException(
-          RootException.Kind.CORRUPT,
-          "the accepted schema of " + store.uri() + " no longer compiles");
-    }
-    this.catalog = schema.value().catalog();
+    this.schemas = new SchemaFiles(store);
+    this.catalog = schemas.schema(manifest().schemaDigest()).catalog();
   }
 
   /** Creates an empty graph at {@code uri}; returns the genesis manifest. */
@@ -112,7 +105,8 @@ public final class GraphRoot implements AutoCloseable {
 
   RootSnapshot snapshot(Manifest m, String branch) {
     Manifest.BranchState b = m.branch(branch);
-    return new SnapshotReader(lance, store).read(catalog, b, b.headCommit(), m.version());
+    Catalog c = schemas.schema(m.schemaDigest()).catalog(); // the schema m was written under
+    return new SnapshotReader(lance, store).read(c, b, b.headCommit(), m.version());
   }
 
   /**
@@ -123,15 +117,6 @@ public final class GraphRoot implements AutoCloseable {
    */
   public RootSnapshot snapshotAt(String id, String branch) {
     History.Target t = new History(store).resolve(id, branch);
-    if (!t.manifest().schemaDigest().equals(manifest().schemaDigest())) {
-      throw new RootException(
-          RootException.Kind.UNSUPPORTED,
-          "snapshot "
-              + id
-              + " (manifest version "
-              + t.manifest().version()
-              + ") was published under an earlier schema; reading it is not supported yet");
-    }
     return snapshot(t.manifest(), t.branch());
   }
 
@@ -187,6 +172,7 @@ public final class GraphRoot implements AutoCloseable {
     ReentrantLock lock = writeLock();
     lock.lock();
     try {
+      SchemaApplyRecovery.run(store, lance, schemas, recoveryGraceMicros);
       Recovery.run(store, lance, manifest(), recoveryGraceMicros);
       String created = null;
       if (from != null && !manifest().branches().containsKey(branch)) {
@@ -264,6 +250,42 @@ public final class GraphRoot implements AutoCloseable {
     try {
       Recovery.run(store, lance, manifest(), recoveryGraceMicros);
       return write.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * The migration from the newest manifest's schema to {@code desired}, with the branches that
+   * would block it. No side effects at all (the control plane calls it before arming its recovery
+   * sidecar). {@code allowDataLoss} promotes drops to hard.
+   */
+  public SchemaApplyPreview previewSchemaApply(CompiledSchema desired, boolean allowDataLoss) {
+    return new SchemaApply(store, lance, schemas, ulid).preview(manifest(), desired, allowDataLoss);
+  }
+
+  /**
+   * Migrates the graph to {@code desired} as one graph commit on {@code main} (spec 02 §8). A no-op
+   * plan publishes nothing ({@code applied=false}). Refuses, before any effect, unsupported plans
+   * ({@link RootException.Kind#SCHEMA_PLAN_UNSUPPORTED}), public branches other than main ({@link
+   * RootException.Kind#SCHEMA_APPLY_BLOCKED_BY_BRANCHES}) and an apply in progress in another
+   * process ({@link RootException.Kind#SCHEMA_APPLY_IN_PROGRESS}); applies in this process queue on
+   * the write lock. Soft drops keep the data readable at older manifest versions; {@code
+   * allowDataLoss} makes them hard (old versions of the affected tables are removed after the
+   * publish).
+   */
+  public SchemaApplyResult applySchema(
+      CompiledSchema desired, boolean allowDataLoss, String actor) {
+    ReentrantLock lock = writeLock();
+    lock.lock();
+    try {
+      SchemaApplyRecovery.run(store, lance, schemas, recoveryGraceMicros);
+      Recovery.run(store, lance, manifest(), recoveryGraceMicros);
+      SchemaApplyResult r =
+          new SchemaApply(store, lance, schemas, ulid)
+              .apply(manifest(), desired, allowDataLoss, actor);
+      catalog = schemas.schema(manifest().schemaDigest()).catalog();
+      return r;
     } finally {
       lock.unlock();
     }

@@ -41,9 +41,10 @@ final class Recovery {
         continue;
       }
       JsonNode intent = read(store, key);
-      if (intent != null
-          && Clock.micros() - intent.path("created_at").asLong() < graceMicros
-          && !ownerGone(intent.path("owner"))) {
+      if (intent != null && SchemaApply.KIND.equals(intent.path("kind").asText())) {
+        continue; // SchemaApplyRecovery's
+      }
+      if (intent != null && !abandoned(intent, graceMicros)) {
         continue; // possibly a live write of another process: leave it alone
       }
       if (intent != null && !published(current, intent)) {
@@ -61,6 +62,15 @@ final class Recovery {
     o.put("host", HOST);
     o.put("pid", ProcessHandle.current().pid());
     return o;
+  }
+
+  /**
+   * Whether the writer of {@code intent} is gone: older than the grace period, or its owner is a
+   * dead process on this host or this very process.
+   */
+  static boolean abandoned(JsonNode intent, long graceMicros) {
+    return Clock.micros() - intent.path("created_at").asLong() >= graceMicros
+        || ownerGone(intent.path("owner"));
   }
 
   private static boolean ownerGone(JsonNode owner) {

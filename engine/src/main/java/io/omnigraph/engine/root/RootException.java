@@ -36,6 +36,9 @@ public class RootException extends RuntimeException {
     UNKNOWN_TYPE,
     CORRUPT,
     INVALID_SCHEMA,
+    SCHEMA_PLAN_UNSUPPORTED,
+    SCHEMA_APPLY_BLOCKED_BY_BRANCHES,
+    SCHEMA_APPLY_IN_PROGRESS,
     UNSUPPORTED
   }
 

@@ -1,0 +1,181 @@
+package io.omnigraph.cluster.state;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnigraph.cluster.Diagnostics;
+import io.omnigraph.storage.StorageException;
+import io.omnigraph.storage.StoredObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An approval artifact {@code __cluster/approvals/<approval_id>.json} (05 §7 approve): digest-bound
+ * authorization of one destructive change. Consumed artifacts are rewritten, never deleted.
+ */
+public record ApprovalArtifact(
+    String approvalId,
+    String resource,
+    String operation,
+    String reason,
+    String boundConfigDigest,
+    String boundBeforeDigest,
+    String boundAfterDigest,
+    String approvedBy,
+    String createdAt,
+    String consumedAt,
+    String consumedByOperation) {
+  public static final String DELETE_REASON =
+      "delete may remove deployed graph or schema definition";
+  private static final Set<String> KEYS =
+      Set.of(
+          "schema_version",
+          "approval_id",
+          "resource",
+          "operation",
+          "reason",
+          "bound_config_digest",
+          "bound_before_digest",
+          "bound_after_digest",
+          "approved_by",
+          "created_at",
+          "consumed_at",
+          "consumed_by_operation");
+
+  public String key() {
+    return ClusterLayout.approvalKey(approvalId);
+  }
+
+  public boolean consumed() {
+    return consumedAt != null;
+  }
+
+  public ApprovalArtifact consume(String at, String byOperation) {
+    return new ApprovalArtifact(
+        approvalId,
+        resource,
+        operation,
+        reason,
+        boundConfigDigest,
+        boundBeforeDigest,
+        boundAfterDigest,
+        approvedBy,
+        createdAt,
+        at,
+        byOperation);
+  }
+
+  public ObjectNode toJson() {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("schema_version", 1);
+    o.put("approval_id", approvalId);
+    o.put("resource", resource);
+    o.put("operation", operation);
+    o.put("reason", reason);
+    o.put("bound_config_digest", boundConfigDigest);
+    o.put("bound_before_digest", boundBeforeDigest);
+    o.put("bound_after_digest", boundAfterDigest);
+    o.put("approved_by", approvedBy);
+    o.put("created_at", createdAt);
+    o.put("consumed_at", consumedAt);
+    o.put("consumed_by_operation", consumedByOperation);
+    return o;
+  }
+
+  public byte[] toBytes() {
+    try {
+      return (ClusterState.JSON.writeValueAsString(toJson()) + "\n")
+          .getBytes(StandardCharsets.UTF_8);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public static ApprovalArtifact parse(byte[] bytes) {
+    JsonNode o;
+    try {
+      o = ClusterState.JSON.readTree(bytes);
+    } catch (IOException e) {
+      throw invalid("not valid JSON");
+    }
+    if (o == null || !o.isObject() || !o.path("schema_version").isIntegralNumber()) {
+      throw invalid("not an approval object with an integer schema_version");
+    }
+    if (o.get("schema_version").asInt() != 1) {
+      throw new StateException(
+          "unsupported_approval_version",
+          "approval schema_version " + o.get("schema_version") + " is not supported");
+    }
+    o.fieldNames()
+        .forEachRemaining(
+            k -> {
+              if (!KEYS.contains(k)) {
+                throw invalid("unknown field " + k);
+              }
+            });
+    return new ApprovalArtifact(
+        str(o, "approval_id", false),
+        str(o, "resource", false),
+        str(o, "operation", false),
+        str(o, "reason", true),
+        str(o, "bound_config_digest", false),
+        str(o, "bound_before_digest", true),
+        str(o, "bound_after_digest", true),
+        str(o, "approved_by", false),
+        str(o, "created_at", false),
+        str(o, "consumed_at", true),
+        str(o, "consumed_by_operation", true));
+  }
+
+  private static String str(JsonNode o, String k, boolean nullable) {
+    JsonNode v = o.get(k);
+    if ((v == null || v.isNull()) && nullable) {
+      return null;
+    }
+    if (v == null || !v.isTextual()) {
+      throw invalid(k + " must be a string");
+    }
+    return v.asText();
+  }
+
+  private static StateException invalid(String why) {
+    return new StateException("invalid_approval_artifact", "invalid approval artifact: " + why);
+  }
+
+  /** Every readable artifact; problems are warnings (file left in place). */
+  public static List<ApprovalArtifact> list(ClusterStore store, Diagnostics out) {
+    List<ApprovalArtifact> result = new ArrayList<>();
+    List<String> keys;
+    try {
+      keys = store.objects().list(ClusterLayout.APPROVALS);
+    } catch (StorageException e) {
+      out.warning(
+          "approval_read_error",
+          ClusterLayout.APPROVALS,
+          "cannot list approvals: " + e.getMessage());
+      return result;
+    }
+    for (String key : keys) {
+      if (!key.endsWith(".json")) {
+        continue;
+      }
+      try {
+        Optional<StoredObject> o = store.objects().get(key);
+        o.ifPresent(s -> result.add(parse(s.bytes())));
+      } catch (StorageException e) {
+        out.warning(
+            "approval_read_error",
+            store.objects().uriOf(key),
+            "cannot read approval: " + e.getMessage());
+      } catch (StateException e) {
+        out.warning(e.code(), store.objects().uriOf(key), e.getMessage() + " (file left in place)");
+      }
+    }
+    return result;
+  }
+}
