@@ -6,8 +6,6 @@ import io.omnigraph.compiler.testing.Fixtures;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,23 +131,37 @@ class PolicyCliTest {
 
   @Test
   void appliedBundlesComeFromTheVerifiedCatalog() throws Exception {
-    byte[] yaml = Files.readAllBytes(COOKBOOK.resolve("policies/intel.policy.yaml"));
-    String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(yaml));
-    Path blob = dir.resolve("__cluster/resources/policy/intel/" + digest + ".yaml");
-    Files.createDirectories(blob.getParent());
-    Files.write(blob, yaml);
-    String state =
-        "{\"version\":1,\"state_revision\":1,\"applied_revision\":{\"config_digest\":null,"
-            + "\"resources\":{\"graph.spike\":{\"digest\":\"00\"},\"policy.intel\":{\"digest\":\""
-            + digest
-            + "\",\"applies_to\":[\"graph.spike\"]}}}}";
-    Files.writeString(dir.resolve("__cluster/state.json"), state);
-    CliRunner.Run r = CliRunner.run("policy", "validate", "--cluster", dir.toString());
+    Path c = dir.resolve("cluster");
+    copyTree(COOKBOOK, c);
+    assertThat(CliRunner.run("cluster", "import", "--config", c.toString()).exitCode()).isZero();
+    CliRunner.Run apply =
+        CliRunner.run("cluster", "apply", "--config", c.toString(), "--as", "act-ops");
+    assertThat(apply.exitCode()).as(apply.err() + apply.out()).isZero();
+    CliRunner.Run r =
+        CliRunner.run("policy", "validate", "--cluster", c.toString(), "--graph", "spike");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(r.out()).isEqualTo("policy valid: bundle 'intel' [2 actors]\n");
+    Path blob;
+    try (var files = Files.walk(c.resolve("__cluster/resources/policy/intel"))) {
+      blob = files.filter(Files::isRegularFile).findFirst().orElseThrow();
+    }
     Files.write(blob, "version: 1\n".getBytes(StandardCharsets.UTF_8));
-    CliRunner.Run t = CliRunner.run("policy", "validate", "--cluster", dir.toString());
+    CliRunner.Run t =
+        CliRunner.run("policy", "validate", "--cluster", c.toString(), "--graph", "spike");
     assertThat(t.exitCode()).isEqualTo(1);
     assertThat(t.err()).contains("catalog_payload_digest_mismatch");
+  }
+
+  private static void copyTree(Path from, Path to) throws java.io.IOException {
+    try (var files = Files.walk(from)) {
+      for (Path p : files.toList()) {
+        Path dest = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(dest);
+        } else {
+          Files.copy(p, dest);
+        }
+      }
+    }
   }
 }

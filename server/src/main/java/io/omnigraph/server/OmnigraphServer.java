@@ -1,10 +1,10 @@
 package io.omnigraph.server;
 
 import io.omnigraph.server.api.Routes;
+import io.omnigraph.server.boot.AppliedClusterSource;
 import io.omnigraph.server.boot.AppliedRevision;
 import io.omnigraph.server.boot.Boot;
 import io.omnigraph.server.boot.BootSource;
-import io.omnigraph.server.boot.LedgerBootSource;
 import io.omnigraph.server.boot.ServedCluster;
 import io.omnigraph.server.http.AccessLog;
 import io.omnigraph.server.http.Admission;
@@ -32,7 +32,7 @@ public final class OmnigraphServer implements AutoCloseable {
 
   /** Boots from the applied revision and starts listening. Throws {@code BootFailure}. */
   public static OmnigraphServer start(ServerOptions o, PrintStream logStream) {
-    return start(o, logStream, new LedgerBootSource());
+    return start(o, logStream, new AppliedClusterSource());
   }
 
   /** Like {@link #start(ServerOptions, PrintStream)} with another boot source. */

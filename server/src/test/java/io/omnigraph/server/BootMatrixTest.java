@@ -2,6 +2,7 @@ package io.omnigraph.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnigraph.server.boot.BootFailure;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -29,9 +30,7 @@ class BootMatrixTest {
   @TempDir Path dir;
 
   private TestCluster cluster(String name) throws Exception {
-    Path p = dir.resolve(name);
-    Files.createDirectories(p);
-    return new TestCluster(p.toString(), Map.of());
+    return new TestCluster(dir.resolve(name), null, Map.of());
   }
 
   private static BootFailure bootFails(String root, ServerOptions o) {
@@ -60,38 +59,52 @@ class BootMatrixTest {
 
   @Test
   void emptyCluster() throws Exception {
-    TestCluster c = cluster("a").writeState();
+    TestCluster c = cluster("a").graph("g", SCHEMA, null).apply();
+    c.editState(
+        s -> {
+          ObjectNode r = TestCluster.resources(s);
+          List<String> keys = new java.util.ArrayList<>();
+          r.fieldNames().forEachRemaining(keys::add);
+          keys.forEach(r::remove);
+        });
     assertThat(code(bootFails(c.root(), ServerOptions.local(c.root(), TOKENS))))
         .isEqualTo("cluster_empty");
   }
 
   @Test
-  void storageRootInvalid() {
-    String missing = dir.resolve("nope").toString();
-    assertThat(code(bootFails(missing, ServerOptions.local(missing, TOKENS))))
+  void storageRootInvalid() throws Exception {
+    Path config = dir.resolve("bad");
+    Files.createDirectories(config);
+    Files.writeString(config.resolve("cluster.yaml"), "version: 1\nstorage: \"\"\n");
+    assertThat(code(bootFails(config.toString(), ServerOptions.local(config.toString(), TOKENS))))
         .isEqualTo("storage_root_invalid");
   }
 
   @Test
   void configDirStorageKeyLocatesTheRoot() throws Exception {
-    TestCluster c = cluster("data").graph("g", SCHEMA, SEED).writeState();
-    Path config = dir.resolve("config");
-    Files.createDirectories(config);
-    Files.writeString(config.resolve("cluster.yaml"), "version: 1\nstorage: ../data/\n");
+    Path data = dir.resolve("data");
+    Files.createDirectories(data);
+    TestCluster c =
+        new TestCluster(dir.resolve("config"), data.toString(), Map.of())
+            .graph("g", SCHEMA, SEED)
+            .apply();
     try (OmnigraphServer s =
         OmnigraphServer.start(
-            ServerOptions.local(config.toString(), TOKENS),
-            new PrintStream(new ByteArrayOutputStream()))) {
+            ServerOptions.local(c.root(), TOKENS), new PrintStream(new ByteArrayOutputStream()))) {
       assertThat(s.cluster().graphs()).containsKey("g");
-      assertThat(s.cluster().storageRoot()).isEqualTo(c.root());
+      assertThat(s.cluster().graphs().get("g").uri()).startsWith(data.toString());
     }
   }
 
   @Test
   void recoverySidecars() throws Exception {
     TestCluster c =
-        cluster("a").graph("g", SCHEMA, SEED).graph("h", SCHEMA, SEED).queries("g", QUERIES);
-    c.sidecar("01JAAAAAAAAAAAAAAAAAAAAAAA", "h").writeState();
+        cluster("a")
+            .graph("g", SCHEMA, SEED)
+            .graph("h", SCHEMA, SEED)
+            .queries("g", QUERIES)
+            .apply()
+            .sidecar("01JAAAAAAAAAAAAAAAAAAAAAAA", "h");
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     try (OmnigraphServer s =
         OmnigraphServer.start(ServerOptions.local(c.root(), TOKENS), new PrintStream(log, true))) {
@@ -105,24 +118,29 @@ class BootMatrixTest {
     BootFailure strict =
         bootFails(c.root(), ServerOptions.local(c.root(), TOKENS).withRequireAllGraphs(true));
     assertThat(code(strict)).isEqualTo("cluster_recovery_pending");
-    c.sidecar("01JBBBBBBBBBBBBBBBBBBBBBBB", "g").writeState();
+    c.sidecar("01JBBBBBBBBBBBBBBBBBBBBBBB", "g");
     assertThat(code(bootFails(c.root(), ServerOptions.local(c.root(), TOKENS))))
         .isEqualTo("cluster_no_healthy_graphs");
     c.sidecar("01JCCCCCCCCCCCCCCCCCCCCCCC", " ");
     assertThat(code(bootFails(c.root(), ServerOptions.local(c.root(), TOKENS))))
         .isEqualTo("cluster_recovery_unattributed");
+    Files.writeString(
+        Path.of(c.root(), "__cluster/recoveries/01JDDDDDDDDDDDDDDDDDDDDDDD.json"), "{");
+    BootFailure unreadable = bootFails(c.root(), ServerOptions.local(c.root(), TOKENS));
+    assertThat(unreadable.getMessage()).contains("01JDDDDDDDDDDDDDDDDDDDDDDD");
   }
 
   @Test
   void catalogPayloadMissingAndTampered() throws Exception {
-    TestCluster c = cluster("a").graph("g", SCHEMA, SEED).queries("g", QUERIES).writeState();
+    TestCluster c = cluster("a").graph("g", SCHEMA, SEED).queries("g", QUERIES).apply();
     Path blob;
     try (var files = Files.walk(Path.of(c.root(), "__cluster/resources/query"))) {
       blob = files.filter(Files::isRegularFile).findFirst().orElseThrow();
     }
     Files.writeString(blob, QUERIES + "\n// tampered\n");
-    assertThat(code(bootFails(c.root(), ServerOptions.local(c.root(), TOKENS))))
-        .isEqualTo("catalog_payload_digest_mismatch");
+    BootFailure f = bootFails(c.root(), ServerOptions.local(c.root(), TOKENS));
+    assertThat(code(f)).isEqualTo("catalog_payload_digest_mismatch");
+    assertThat(f.getMessage()).contains("cluster refresh");
     Files.delete(blob);
     assertThat(code(bootFails(c.root(), ServerOptions.local(c.root(), TOKENS))))
         .isEqualTo("catalog_payload_missing");
@@ -130,45 +148,60 @@ class BootMatrixTest {
 
   @Test
   void policyBindingsMissingAndDuplicated() throws Exception {
-    TestCluster c = cluster("a").graph("g", SCHEMA, SEED).policy("p", POLICY, null).writeState();
-    assertThat(code(bootFails(c.root(), ServerOptions.local(c.root(), TOKENS))))
-        .isEqualTo("policy_bindings_missing");
-    TestCluster d =
-        cluster("b")
-            .graph("g", SCHEMA, SEED)
-            .policy("p", POLICY, List.of("graph.g"))
-            .policy("q", POLICY, List.of("graph.g"))
-            .writeState();
-    BootFailure f = bootFails(d.root(), ServerOptions.local(d.root(), TOKENS));
-    assertThat(f.getMessage()).contains("multiple policy bundles bind graph.g");
-  }
-
-  @Test
-  void embeddingProviderChecks() throws Exception {
-    TestCluster c = cluster("a").graph("g", SCHEMA, SEED);
-    c.resources().with("graph.g").put("embedding_provider", "provider.embedding.x");
-    c.writeState();
-    assertThat(code(bootFails(c.root(), ServerOptions.local(c.root(), TOKENS))))
-        .isEqualTo("embedding_provider_missing");
-    c.resources().putObject("provider.embedding.x").put("digest", "00");
-    c.writeState();
-    assertThat(code(bootFails(c.root(), ServerOptions.local(c.root(), TOKENS))))
-        .isEqualTo("embedding_provider_profile_missing");
-  }
-
-  @Test
-  void storedQueryThatNoLongerTypeChecksQuarantinesItsGraph() throws Exception {
     TestCluster c =
         cluster("a")
             .graph("g", SCHEMA, SEED)
             .graph("h", SCHEMA, SEED)
-            .queries("h", "query bad() { match { $x: Missing } return { $x } }\n")
-            .writeState();
+            .policy("p", POLICY, List.of("g"))
+            .policy("q", POLICY, List.of("h"))
+            .apply();
+    c.editState(
+        s ->
+            ((ObjectNode) TestCluster.resources(s).get("policy.q"))
+                .putArray("applies_to")
+                .add("graph.g"));
+    BootFailure f = bootFails(c.root(), ServerOptions.local(c.root(), TOKENS));
+    assertThat(f.getMessage()).contains("multiple policy bundles bind graph.g");
+    c.editState(s -> ((ObjectNode) TestCluster.resources(s).get("policy.q")).remove("applies_to"));
+    assertThat(code(bootFails(c.root(), ServerOptions.local(c.root(), TOKENS))))
+        .isEqualTo("policy_bindings_missing");
+  }
+
+  @Test
+  void embeddingProviderChecks() throws Exception {
+    TestCluster c = cluster("a").graphWithProvider("g", SCHEMA, "emb").apply();
+    try (OmnigraphServer s =
+        OmnigraphServer.start(
+            ServerOptions.local(c.root(), TOKENS), new PrintStream(new ByteArrayOutputStream()))) {
+      assertThat(s.cluster().graphs()).containsKey("g");
+    }
+    c.editState(
+        s ->
+            ((ObjectNode) TestCluster.resources(s).get("provider.embedding.emb"))
+                .remove("embedding_profile"));
+    assertThat(code(bootFails(c.root(), ServerOptions.local(c.root(), TOKENS))))
+        .isEqualTo("embedding_provider_profile_missing");
+    c.editState(s -> TestCluster.resources(s).remove("provider.embedding.emb"));
+    assertThat(code(bootFails(c.root(), ServerOptions.local(c.root(), TOKENS))))
+        .isEqualTo("embedding_provider_missing");
+  }
+
+  @Test
+  void graphThatCannotOpenIsQuarantined() throws Exception {
+    TestCluster c =
+        cluster("a")
+            .graph("g", SCHEMA, SEED)
+            .graph("h", SCHEMA, SEED)
+            .queries("h", QUERIES)
+            .apply();
+    try (var files = Files.walk(Path.of(c.root(), "graphs", "h.omni"))) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
     try (OmnigraphServer s =
         OmnigraphServer.start(
             ServerOptions.local(c.root(), TOKENS), new PrintStream(new ByteArrayOutputStream()))) {
       assertThat(s.cluster().graphs().keySet()).containsExactly("g");
-      assertThat(s.cluster().quarantined().get("h").message()).contains("type-check");
+      assertThat(s.cluster().quarantined().get("h").code()).isEqualTo("graph_startup_failed");
     }
     BootFailure f =
         bootFails(c.root(), ServerOptions.local(c.root(), TOKENS).withRequireAllGraphs(true));
@@ -179,7 +212,7 @@ class BootMatrixTest {
 
   @Test
   void runtimeStatesAndTokenSources() throws Exception {
-    TestCluster c = cluster("a").graph("g", SCHEMA, SEED).writeState();
+    TestCluster c = cluster("a").graph("g", SCHEMA, SEED).apply();
     assertThat(code(bootFails(c.root(), ServerOptions.local(c.root(), Map.of()))))
         .isEqualTo("auth_state_refused");
     Map<String, String> aws = new HashMap<>(TOKENS);
@@ -198,15 +231,14 @@ class BootMatrixTest {
         Map.of("OMNIGRAPH_SERVER_BEARER_TOKENS_JSON", "{\"a\":\"t1\",\"a\":\"t2\"}");
     assertThat(bootFails(c.root(), ServerOptions.local(c.root(), dupActor)).getMessage())
         .contains("duplicate actor 'a'");
-    TestCluster p =
-        cluster("b").graph("g", SCHEMA, SEED).policy("p", POLICY, List.of("graph.g")).writeState();
+    TestCluster p = cluster("b").graph("g", SCHEMA, SEED).policy("p", POLICY, List.of("g")).apply();
     assertThat(bootFails(p.root(), ServerOptions.local(p.root(), Map.of())).getMessage())
         .contains("policy bundles but no bearer tokens");
   }
 
   @Test
   void tokenFileWinsOverJsonWithAWarning() throws Exception {
-    TestCluster c = cluster("a").graph("g", SCHEMA, SEED).writeState();
+    TestCluster c = cluster("a").graph("g", SCHEMA, SEED).apply();
     Path file = dir.resolve("tokens.json");
     Files.writeString(file, "{\"act-file\":\"tok-from-file\"}");
     Map<String, String> env =

@@ -59,7 +59,7 @@ class IndustryIntelServerTest {
             "server",
             Files.readString(cb.resolve("policies/server.policy.yaml")),
             List.of("cluster"))
-        .writeState();
+        .apply();
     String tokens =
         "{\"act-reader\":\""
             + READER

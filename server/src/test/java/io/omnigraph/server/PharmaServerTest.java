@@ -37,7 +37,7 @@ class PharmaServerTest {
             Files.readString(cb.resolve("schema.pg")),
             Files.readString(cb.resolve("seed.jsonl")))
         .queryDir("pharma", cb.resolve("queries"))
-        .writeState();
+        .apply();
     open =
         OmnigraphServer.start(
             ServerOptions.local(root, Map.of()).withUnauthenticated(true),

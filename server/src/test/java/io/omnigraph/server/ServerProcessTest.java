@@ -42,7 +42,7 @@ class ServerProcessTest {
     Files.createDirectories(root);
     new TestCluster(root.toString(), Map.of())
         .graph("g", BootMatrixTest.SCHEMA, BootMatrixTest.SEED)
-        .writeState();
+        .apply();
     Process p =
         java(
                 Map.of("OMNIGRAPH_SERVER_BEARER_TOKEN", "tok-proc"),

@@ -1,12 +1,11 @@
 package io.omnigraph.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.omnigraph.compiler.query.QueryCompiler;
-import io.omnigraph.compiler.query.ast.QueryAst;
-import io.omnigraph.compiler.schema.CompiledSchema;
-import io.omnigraph.compiler.schema.SchemaCompiler;
-import io.omnigraph.compiler.source.SourceText;
+import io.omnigraph.cluster.ops.ClusterOps;
+import io.omnigraph.cluster.state.ClusterStore;
+import io.omnigraph.cluster.state.RecoverySidecar;
 import io.omnigraph.engine.load.LoadMode;
 import io.omnigraph.engine.root.GraphRoot;
 import io.omnigraph.storage.ObjectStore;
@@ -16,125 +15,167 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Prepares an applied cluster at a storage root the way {@code cluster apply} leaves it: graph
- * roots under {@code graphs/<id>.omni} (made with {@link GraphRoot#init} and loaded), the
- * content-addressed catalog and {@code __cluster/state.json}. Until the cluster module's apply is
- * available this is how server tests get a ledger to boot from.
+ * A cluster config directory for server tests, applied with the real control plane ({@code
+ * ClusterOps.apply}, as {@code omnigraph cluster apply} does), then seeded through the graph roots.
+ * Helpers damage the applied state for the boot failure matrix.
  */
 final class TestCluster {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final String root;
+  private final Path dir;
+  private final String storage;
   private final Map<String, String> env;
-  private final ObjectNode state = JSON.createObjectNode();
-  private final ObjectNode resources;
+  private final Map<String, String> seeds = new LinkedHashMap<>();
+  private final List<String> graphYaml = new ArrayList<>();
+  private final List<String> policyYaml = new ArrayList<>();
+  private String providers = "";
 
-  TestCluster(String root, Map<String, String> env) {
-    this.root = root;
+  /** {@code storage} null: the config directory is the storage root. */
+  TestCluster(Path dir, String storage, Map<String, String> env) throws IOException {
+    this.dir = dir;
+    this.storage = storage;
     this.env = env;
-    state.put("version", 1).put("state_revision", 1);
-    ObjectNode applied = state.putObject("applied_revision");
-    applied.putNull("config_digest");
-    resources = applied.putObject("resources");
+    Files.createDirectories(dir);
   }
 
+  TestCluster(String dir, Map<String, String> env) throws IOException {
+    this(Path.of(dir), null, env);
+  }
+
+  /** The config directory (the value for {@code --cluster}). */
   String root() {
-    return root;
+    return dir.toString();
   }
 
-  /** Creates graph {@code id} with {@code schema} and loads {@code seed} (may be null). */
+  /** The storage root. */
+  String storageRoot() {
+    return storage == null ? dir.toString() : storage;
+  }
+
   TestCluster graph(String id, String schema, String seed) throws IOException {
-    CompiledSchema s = SchemaCompiler.compile("schema.pg", schema).value();
-    String uri = root + "/graphs/" + id + ".omni";
-    GraphRoot.init(uri, s, "act-test", env);
+    Files.writeString(dir.resolve(id + ".pg"), schema);
+    Files.createDirectories(dir.resolve("queries").resolve(id));
+    graphYaml.add("  " + id + ":\n    schema: " + id + ".pg\n    queries: queries/" + id + "/\n");
     if (seed != null) {
-      try (GraphRoot g = GraphRoot.open(uri, env)) {
+      seeds.put(id, seed);
+    }
+    return this;
+  }
+
+  /** Same as {@link #graph} with an embedding provider binding. */
+  TestCluster graphWithProvider(String id, String schema, String provider) throws IOException {
+    graph(id, schema, null);
+    int last = graphYaml.size() - 1;
+    graphYaml.set(last, graphYaml.get(last) + "    embedding_provider: " + provider + "\n");
+    providers = "providers:\n  embedding:\n    " + provider + ":\n      kind: mock\n";
+    return this;
+  }
+
+  TestCluster queries(String graphId, String text) throws IOException {
+    Path d = dir.resolve("queries").resolve(graphId);
+    try (Stream<Path> s = Files.list(d)) {
+      Files.writeString(d.resolve("q" + s.count() + ".gq"), text);
+    }
+    return this;
+  }
+
+  TestCluster queryDir(String graphId, Path src) throws IOException {
+    try (Stream<Path> files = Files.list(src)) {
+      for (Path f : files.filter(p -> p.toString().endsWith(".gq")).sorted().toList()) {
+        Files.copy(f, dir.resolve("queries").resolve(graphId).resolve(f.getFileName()));
+      }
+    }
+    return this;
+  }
+
+  TestCluster policy(String name, String yaml, List<String> bindings) throws IOException {
+    Files.writeString(dir.resolve(name + ".policy.yaml"), yaml);
+    policyYaml.add(
+        "  "
+            + name
+            + ":\n    file: "
+            + name
+            + ".policy.yaml\n    applies_to: ["
+            + String.join(", ", bindings)
+            + "]\n");
+    return this;
+  }
+
+  /** Writes cluster.yaml, applies it, loads the seeds. */
+  TestCluster apply() throws IOException {
+    StringBuilder y = new StringBuilder("version: 1\n");
+    if (storage != null) {
+      y.append("storage: ").append(storage).append('\n');
+    }
+    y.append(providers);
+    y.append("graphs:\n");
+    graphYaml.forEach(y::append);
+    if (!policyYaml.isEmpty()) {
+      y.append("policies:\n");
+      policyYaml.forEach(y::append);
+    }
+    Files.writeString(dir.resolve("cluster.yaml"), y.toString());
+    ObjectNode imported = ClusterOps.importState(dir, env);
+    if (!imported.path("ok").asBoolean()) {
+      throw new IllegalStateException("cluster import failed: " + imported.toPrettyString());
+    }
+    ObjectNode out = ClusterOps.apply(dir, "act-test", env);
+    if (!out.path("ok").asBoolean()) {
+      throw new IllegalStateException("cluster apply failed: " + out.toPrettyString());
+    }
+    for (Map.Entry<String, String> s : seeds.entrySet()) {
+      try (GraphRoot g = GraphRoot.open(storageRoot() + "/graphs/" + s.getKey() + ".omni", env)) {
         g.load(
-            new ByteArrayInputStream(seed.getBytes(StandardCharsets.UTF_8)),
+            new ByteArrayInputStream(s.getValue().getBytes(StandardCharsets.UTF_8)),
             LoadMode.MERGE,
             "main",
             "act-test");
       }
     }
-    resources.putObject("schema." + id).put("digest", sha256(schema.getBytes()));
-    resources.putObject("graph." + id).put("digest", sha256(id.getBytes()));
     return this;
-  }
-
-  /** Publishes every query declared in {@code text} as {@code query.<graph>.<name>}. */
-  TestCluster queries(String graphId, String text) {
-    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-    String digest = sha256(bytes);
-    QueryAst.File file = QueryCompiler.parse(new SourceText("q.gq", text)).value();
-    try (ObjectStore store = ObjectStores.open(root, env)) {
-      for (QueryAst.QueryDecl q : file.queries()) {
-        String name = q.name().text();
-        store.put(
-            "__cluster/resources/query/" + graphId + "/" + name + "/" + digest + ".gq", bytes);
-        resources.putObject("query." + graphId + "." + name).put("digest", digest);
-      }
-    }
-    return this;
-  }
-
-  /** Publishes every {@code *.gq} of a directory for {@code graphId}. */
-  TestCluster queryDir(String graphId, Path dir) throws IOException {
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path f : files.filter(p -> p.toString().endsWith(".gq")).sorted().toList()) {
-        queries(graphId, Files.readString(f));
-      }
-    }
-    return this;
-  }
-
-  /** Publishes policy {@code name} bound to {@code bindings} ({@code cluster}, {@code graph.x}). */
-  TestCluster policy(String name, String yaml, List<String> bindings) {
-    byte[] bytes = yaml.getBytes(StandardCharsets.UTF_8);
-    String digest = sha256(bytes);
-    try (ObjectStore store = ObjectStores.open(root, env)) {
-      store.put("__cluster/resources/policy/" + name + "/" + digest + ".yaml", bytes);
-    }
-    ObjectNode r = resources.putObject("policy." + name).put("digest", digest);
-    if (bindings != null) {
-      bindings.forEach(r.putArray("applies_to")::add);
-    }
-    return this;
-  }
-
-  /** Direct access to the state being built (for corrupting it in failure tests). */
-  ObjectNode resources() {
-    return resources;
   }
 
   /** Writes a recovery sidecar for {@code graphId} (blank = unattributed). */
-  TestCluster sidecar(String ulid, String graphId) throws IOException {
-    ObjectNode s = JSON.createObjectNode().put("schema_version", 1).put("graph_id", graphId);
-    s.put("kind", "schema_apply");
-    try (ObjectStore store = ObjectStores.open(root, env)) {
-      store.put("__cluster/recoveries/" + ulid + ".json", JSON.writeValueAsBytes(s));
+  TestCluster sidecar(String ulid, String graphId) {
+    RecoverySidecar s =
+        new RecoverySidecar(
+            ulid,
+            "2026-11-26T00:00:00Z",
+            "act-test",
+            "schema_apply",
+            graphId,
+            storageRoot() + "/graphs/" + graphId + ".omni",
+            1L,
+            2L,
+            "00",
+            null,
+            null);
+    try (ClusterStore store = ClusterStore.open(storageRoot(), env)) {
+      s.write(store);
     }
     return this;
   }
 
-  TestCluster writeState() throws IOException {
-    try (ObjectStore store = ObjectStores.open(root, env)) {
-      store.put("__cluster/state.json", JSON.writeValueAsBytes(state));
+  /** Rewrites {@code __cluster/state.json} after {@code edit} changed its JSON. */
+  TestCluster editState(Consumer<ObjectNode> edit) throws IOException {
+    try (ObjectStore store = ObjectStores.open(storageRoot(), env)) {
+      JsonNode n = JSON.readTree(store.get("__cluster/state.json").orElseThrow().bytes());
+      edit.accept((ObjectNode) n);
+      store.put("__cluster/state.json", JSON.writeValueAsBytes(n));
     }
     return this;
   }
 
-  static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+  /** The applied resources object of the ledger. */
+  static ObjectNode resources(ObjectNode state) {
+    return (ObjectNode) state.path("applied_revision").path("resources");
   }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.omnigraph.cli.CliException;
 import io.omnigraph.server.boot.AppliedRevision.AppliedPolicy;
 import io.omnigraph.server.boot.BootFailure;
-import io.omnigraph.server.boot.LedgerBootSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,7 +29,9 @@ final class AppliedBundles {
 
   static Loaded read(String cluster, Map<String, String> env) {
     try {
-      return new Loaded("applied", new LedgerBootSource().read(cluster, env).policies());
+      return new Loaded(
+          "applied",
+          new io.omnigraph.server.boot.AppliedClusterSource().read(cluster, env).policies());
     } catch (BootFailure f) {
       boolean missing =
           f.diagnostics().stream().anyMatch(d -> d.code().equals("cluster_state_missing"));
