@@ -173,4 +173,91 @@ class PharmaServerTest {
       admission.enter("a", 5).close();
     }
   }
+
+  @Test
+  void storedAndInlineMutationsMergeAndExport() throws Exception {
+    Http.Res b = http.post("/graphs/pharma/branches", null, "{\"name\":\"review\"}");
+    assertThat(b.status()).as(b.body()).isEqualTo(200);
+    String params =
+        "{\"params\":{\"slug\":\"co-http\",\"name\":\"HTTP Co\"},\"branch\":\"review\"}";
+    Http.Res m = http.post("/graphs/pharma/queries/add_company", null, params);
+    assertThat(m.status()).as(m.body()).isEqualTo(200);
+    assertThat(m.json().path("affected_nodes").asInt()).isEqualTo(1);
+    assertThat(m.json().path("branch").asText()).isEqualTo("review");
+    assertThat(m.json().path("actor_id").asText()).isEqualTo("anonymous");
+    Http.Res snapshotWrite =
+        http.post("/graphs/pharma/queries/add_company", null, "{\"snapshot\":\"1\"}");
+    assertThat(snapshotWrite.status()).isEqualTo(400);
+    Http.Res asRead =
+        http.post(
+            "/graphs/pharma/query",
+            null,
+            Http.JSON
+                .createObjectNode()
+                .put(
+                    "query",
+                    "query q() { match { $c: Company { slug: \"co-http\" } } return { $c.name } }")
+                .put("branch", "review")
+                .toString());
+    assertThat(asRead.json().path("row_count").asInt()).isEqualTo(1);
+    String head =
+        http.get("/graphs/pharma/commits?branch=review", null)
+            .json()
+            .path("commits")
+            .get(0)
+            .path("graph_commit_id")
+            .asText();
+    String inline =
+        Http.JSON
+            .createObjectNode()
+            .put("query", "query m() { insert Company { slug: \"co-two\", name: \"Two\" } }")
+            .put("branch", "review")
+            .toString();
+    var stale =
+        http.req("/graphs/pharma/mutate/if-graph-commit", null)
+            .header("Content-Type", "application/json")
+            .header("Omnigraph-If-Graph-Commit", "01JNOTTHEHEADAAAAAAAAAAAAA")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(inline))
+            .build();
+    Http.Res lost = http.send(stale);
+    assertThat(lost.status()).as(lost.body()).isEqualTo(412);
+    assertThat(lost.json().has("precondition_failure")).isTrue();
+    assertThat(lost.json().has("code")).isFalse();
+    var fresh =
+        http.req("/graphs/pharma/mutate/if-graph-commit", null)
+            .header("Content-Type", "application/json")
+            .header("Omnigraph-If-Graph-Commit", head)
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(inline))
+            .build();
+    assertThat(http.send(fresh).status()).isEqualTo(200);
+    Http.Res readAsMutation =
+        http.post(
+            "/graphs/pharma/mutate",
+            null,
+            Http.JSON
+                .createObjectNode()
+                .put("query", "query q() { match { $c: Company } return { $c.slug } }")
+                .toString());
+    assertThat(readAsMutation.status()).isEqualTo(400);
+    assertThat(readAsMutation.json().path("error").asText()).contains("/query");
+    Http.Res merged =
+        http.post(
+            "/graphs/pharma/branches/merge",
+            null,
+            "{\"source\":\"review\",\"delete_branch\":true}");
+    assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+    assertThat(merged.json().path("target").asText()).isEqualTo("main");
+    assertThat(merged.json().path("branch_deleted").asBoolean()).isTrue();
+    Http.Res export = http.post("/graphs/pharma/export", null, "{\"type_names\":[\"Company\"]}");
+    assertThat(export.status()).isEqualTo(200);
+    assertThat(export.header("Content-Type")).startsWith("application/x-ndjson");
+    assertThat(export.body()).contains("co-http").contains("co-two");
+    for (String line : export.body().split("\n")) {
+      assertThat(Http.JSON.readTree(line).path("type").asText()).isEqualTo("Company");
+    }
+    assertThat(http.post("/graphs/pharma/export", null, "{\"type_names\":[\"Nope\"]}").status())
+        .isEqualTo(400);
+    assertThat(http.post("/graphs/pharma/export", null, "{\"branch\":\"gone\"}").status())
+        .isEqualTo(404);
+  }
 }

@@ -57,6 +57,11 @@ final class WriteRoutes {
             .action("change")
             .jsonBody()
             .to(c -> mutate(c, mutations)),
+        Route.of("POST", G + "/mutate/if-graph-commit", "mutate_if_graph_commit")
+            .summary("Run an inline mutation only while the branch head is the given commit")
+            .action("change")
+            .jsonBody()
+            .to(c -> mutate(c, mutations)),
         Route.of("POST", G + "/change", "change")
             .summary("Deprecated alias of /mutate")
             .action("change")
@@ -158,6 +163,12 @@ final class WriteRoutes {
   }
 
   private static void mutate(Call c, MutationRunner mutations) throws Exception {
+    if (c.ctx().path().endsWith("/if-graph-commit")
+        && (c.ctx().header(Routes.IF_COMMIT) == null
+            || c.ctx().header(Routes.IF_COMMIT).isBlank())) {
+      throw ApiError.badRequest(
+          "header " + Routes.IF_COMMIT + " (the expected head commit) is required");
+    }
     ObjectNode body = c.jsonBody(false);
     Bodies.only(body, MUTATE_FIELDS);
     String text = Bodies.string(body, "query");

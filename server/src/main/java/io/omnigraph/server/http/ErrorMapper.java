@@ -1,7 +1,11 @@
 package io.omnigraph.server.http;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnigraph.engine.exec.QueryExecutionException;
+import io.omnigraph.engine.exec.mutate.MutationException;
 import io.omnigraph.engine.load.LoadException;
+import io.omnigraph.engine.root.MergeConflictsException;
 import io.omnigraph.engine.root.RootException;
 
 /**
@@ -17,6 +21,9 @@ public final class ErrorMapper {
       case ApiError e -> e;
       case QueryExecutionException e -> query(e);
       case LoadException e -> load(e);
+      case MutationException e -> mutation(e);
+      case MergeConflictsException e ->
+          new ApiError(409, "conflict", e.getMessage(), "merge_conflicts", e.toJson());
       case RootException e -> root(e);
       default -> ApiError.internal("internal server error; see the server log");
     };
@@ -45,7 +52,29 @@ public final class ErrorMapper {
     return new ApiError(status, code, e.code() + ": " + e.getMessage());
   }
 
+  private static ApiError mutation(MutationException e) {
+    if (e.resourceLimit().isPresent()) {
+      LoadException.ResourceLimit r = e.resourceLimit().get();
+      return ApiError.resourceLimit(r.resource(), r.limit(), r.actual(), e.getMessage());
+    }
+    int status = e.httpStatus();
+    String code = status == 409 ? "conflict" : status >= 500 ? "internal" : "bad_request";
+    return new ApiError(status, code, e.code() + ": " + e.getMessage());
+  }
+
+  private static ApiError precondition(RootException e) {
+    ObjectNode m = JsonNodeFactory.instance.objectNode();
+    m.put("expected", e.details().get("expected"));
+    if (e.details().get("actual") != null) {
+      m.put("actual", e.details().get("actual"));
+    }
+    return new ApiError(412, null, e.getMessage(), "precondition_failure", m);
+  }
+
   private static ApiError root(RootException e) {
+    if (e.kind() == RootException.Kind.PRECONDITION_FAILED) {
+      return precondition(e);
+    }
     return switch (e.kind()) {
       case BRANCH_NOT_FOUND, COMMIT_NOT_FOUND, SNAPSHOT_NOT_FOUND, NOT_INITIALIZED ->
           ApiError.notFound(e.getMessage());
@@ -54,9 +83,17 @@ public final class ErrorMapper {
           PUBLISH_CONFLICT,
           READ_SET_CONFLICT,
           ALREADY_INITIALIZED,
-          CLUSTER_MANAGED ->
+          CLUSTER_MANAGED,
+          MERGE_CONFLICTS,
+          SCHEMA_APPLY_BLOCKED_BY_BRANCHES,
+          SCHEMA_APPLY_IN_PROGRESS ->
           ApiError.conflict(e.getMessage());
-      case INVALID_BRANCH_NAME, INVALID_SCHEMA, UNSUPPORTED -> ApiError.badRequest(e.getMessage());
+      case INVALID_BRANCH_NAME,
+          INVALID_SCHEMA,
+          UNSUPPORTED,
+          UNKNOWN_TYPE,
+          SCHEMA_PLAN_UNSUPPORTED ->
+          ApiError.badRequest(e.getMessage());
       default -> ApiError.internal("internal storage error; see the server log");
     };
   }
