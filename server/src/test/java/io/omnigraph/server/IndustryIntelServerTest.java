@@ -188,6 +188,18 @@ class IndustryIntelServerTest {
   }
 
   @Test
+  void analystRunsStoredMutations() throws Exception {
+    Http.Res r =
+        http.post(
+            "/graphs/spike/queries/add_company",
+            ANALYST,
+            "{\"params\":{\"slug\":\"co-analyst\",\"name\":\"Analyst Co\"}}");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.json().path("affected_nodes").asInt()).isEqualTo(1);
+    assertThat(r.json().path("actor_id").asText()).isEqualTo("act-analyst");
+  }
+
+  @Test
   void wrongParameterTypeNamesTheParameter() throws Exception {
     Http.Res r =
         http.post("/graphs/spike/queries/get_element", READER, "{\"params\":{\"slug\":5}}");
