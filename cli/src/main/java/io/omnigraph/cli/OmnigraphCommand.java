@@ -1,10 +1,13 @@
 package io.omnigraph.cli;
 
 import io.omnigraph.cli.graph.BranchCommand;
+import io.omnigraph.cli.graph.CleanupCommand;
 import io.omnigraph.cli.graph.CommitCommand;
 import io.omnigraph.cli.graph.InitCommand;
 import io.omnigraph.cli.graph.LoadCommand;
+import io.omnigraph.cli.graph.OptimizeCommand;
 import io.omnigraph.cli.graph.QueryCommand;
+import io.omnigraph.cli.graph.RepairCommand;
 import io.omnigraph.cli.graph.SnapshotCommand;
 import io.omnigraph.cli.lint.LintCommand;
 import io.omnigraph.cli.schema.SchemaCommand;
@@ -28,6 +31,9 @@ import picocli.CommandLine.Spec;
       SnapshotCommand.class,
       CommitCommand.class,
       BranchCommand.class,
+      OptimizeCommand.class,
+      RepairCommand.class,
+      CleanupCommand.class,
       SchemaCommand.class,
       io.omnigraph.cli.cluster.ClusterCommand.class,
       LintCommand.class,

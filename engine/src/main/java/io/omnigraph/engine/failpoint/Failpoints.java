@@ -34,6 +34,14 @@ import java.util.stream.Collectors;
  *       new manifest not published.
  *   <li>{@code schema_apply.after_publish} — the new schema's manifest published; root schema
  *       copies, hard drops and the intent not yet handled.
+ *   <li>{@code optimize.after_sidecar} — optimize intent written, no dataset touched.
+ *   <li>{@code optimize.after_compaction} — the first dataset compacted (indexes not yet built).
+ *   <li>{@code optimize.before_publish} — every dataset compacted and indexed, nothing published.
+ *   <li>{@code optimize.after_publish} — optimize manifest published, intent not yet deleted.
+ *   <li>{@code cleanup.after_manifest_delete} — old manifest versions deleted, no Lance GC yet.
+ *   <li>{@code cleanup.after_first_dataset} — the first finished dataset GC (others may be
+ *       mid-way).
+ *   <li>{@code repair.before_publish} — drift classified, heal manifest not yet published.
  * </ul>
  *
  * <p>Lives in the engine for now; the control plane's ledger/apply steps can adopt it by moving it
@@ -66,6 +74,13 @@ public final class Failpoints {
       "schema_apply.after_first_table_write";
   public static final String SCHEMA_APPLY_BEFORE_PUBLISH = "schema_apply.before_publish";
   public static final String SCHEMA_APPLY_AFTER_PUBLISH = "schema_apply.after_publish";
+  public static final String OPTIMIZE_AFTER_SIDECAR = "optimize.after_sidecar";
+  public static final String OPTIMIZE_AFTER_COMPACTION = "optimize.after_compaction";
+  public static final String OPTIMIZE_BEFORE_PUBLISH = "optimize.before_publish";
+  public static final String OPTIMIZE_AFTER_PUBLISH = "optimize.after_publish";
+  public static final String CLEANUP_AFTER_MANIFEST_DELETE = "cleanup.after_manifest_delete";
+  public static final String CLEANUP_AFTER_FIRST_DATASET = "cleanup.after_first_dataset";
+  public static final String REPAIR_BEFORE_PUBLISH = "repair.before_publish";
 
   /** All failpoint names, in the order a write reaches them. */
   public static final List<String> ALL =
@@ -88,7 +103,14 @@ public final class Failpoints {
           SCHEMA_APPLY_AFTER_SIDECAR,
           SCHEMA_APPLY_AFTER_FIRST_TABLE_WRITE,
           SCHEMA_APPLY_BEFORE_PUBLISH,
-          SCHEMA_APPLY_AFTER_PUBLISH);
+          SCHEMA_APPLY_AFTER_PUBLISH,
+          OPTIMIZE_AFTER_SIDECAR,
+          OPTIMIZE_AFTER_COMPACTION,
+          OPTIMIZE_BEFORE_PUBLISH,
+          OPTIMIZE_AFTER_PUBLISH,
+          CLEANUP_AFTER_MANIFEST_DELETE,
+          CLEANUP_AFTER_FIRST_DATASET,
+          REPAIR_BEFORE_PUBLISH);
 
   private static final Set<String> ARMED = armed();
 

@@ -374,6 +374,39 @@ public final class GraphRoot implements AutoCloseable {
     }
   }
 
+  // ---- storage maintenance (04 §8): Optimize, Cleanup, Repair; each under the write lock ----
+
+  /**
+   * Compacts every dataset of {@code main} and reconciles its indexes with the schema, publishing
+   * the changed datasets in one manifest version (none when nothing changed).
+   */
+  public OptimizeReport optimize() {
+    return locked(() -> new Optimize(store, lance, catalog, ulid).run(recoveryGraceMicros));
+  }
+
+  /**
+   * Removes manifest versions outside {@code policy} and every Lance version and orphaned Lance
+   * branch no kept version needs; with {@code confirm == false} only reports what would go.
+   */
+  public CleanupReport cleanup(RetentionPolicy policy, boolean confirm) {
+    return locked(() -> new Cleanup(store, lance).run(policy, confirm, recoveryGraceMicros));
+  }
+
+  /** Classifies uncovered drift of {@code main}'s datasets; publishes it with {@code confirm}. */
+  public RepairReport repair(boolean confirm, boolean force) {
+    return locked(() -> new Repair(store, lance, ulid).run(confirm, force, recoveryGraceMicros));
+  }
+
+  private <T> T locked(java.util.function.Supplier<T> body) {
+    ReentrantLock lock = writeLock();
+    lock.lock();
+    try {
+      return body.get();
+    } finally {
+      lock.unlock();
+    }
+  }
+
   private Manifest publish(Manifest next) {
     if (!store.publish(next)) {
       throw new RootException(

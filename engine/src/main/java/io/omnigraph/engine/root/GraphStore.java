@@ -105,6 +105,23 @@ final class GraphStore {
     return Manifest.parse(o.bytes());
   }
 
+  /** The manifest {@code version}, or empty when it does not exist (e.g. removed by cleanup). */
+  Optional<Manifest> findManifest(long version) {
+    return store.get(RootLayout.manifestKey(version)).map(o -> Manifest.parse(o.bytes()));
+  }
+
+  /** The lowest manifest version still stored (cleanup removes older ones), by listing. */
+  Optional<Long> oldestManifestVersion() {
+    long best = Long.MAX_VALUE;
+    for (String k : store.list(RootLayout.MANIFEST_VERSIONS)) {
+      long v = RootLayout.manifestVersion(k);
+      if (v > 0) {
+        best = Math.min(best, v);
+      }
+    }
+    return best == Long.MAX_VALUE ? Optional.empty() : Optional.of(best);
+  }
+
   /** Publishes a manifest version; false when another writer already published that version. */
   boolean publish(Manifest m) {
     boolean won =

@@ -39,8 +39,11 @@ final class History {
     String want = head.branch(branch).headCommit();
     List<Commit> out = new ArrayList<>();
     for (long v = latest; v >= 1 && want != null; v--) {
-      Manifest m = v == latest ? head : store.readManifest(v);
-      Commit c = m.commit();
+      Optional<Manifest> m = v == latest ? Optional.of(head) : store.findManifest(v);
+      if (m.isEmpty()) {
+        break; // older versions were removed by cleanup: history starts here
+      }
+      Commit c = m.get().commit();
       if (c != null && want.equals(c.graphCommitId())) {
         out.add(c);
         want = c.parentCommitId();
@@ -53,7 +56,11 @@ final class History {
   Optional<Commit> find(String id) {
     long latest = latestVersion();
     for (long v = latest; v >= 1; v--) {
-      Commit c = store.readManifest(v).commit();
+      Optional<Manifest> m = store.findManifest(v);
+      if (m.isEmpty()) {
+        break; // removed by cleanup
+      }
+      Commit c = m.get().commit();
       if (c != null && id.equals(c.graphCommitId())) {
         return Optional.of(c);
       }
@@ -107,6 +114,20 @@ final class History {
   }
 
   private Manifest version(long v, String id) {
+    long oldest = store.oldestManifestVersion().orElse(1L);
+    if (v >= 1 && v < oldest) {
+      throw new RootException(
+          RootException.Kind.SNAPSHOT_NOT_FOUND,
+          "snapshot not found: manifest version "
+              + v
+              + " (from '"
+              + id
+              + "') was removed by cleanup; the oldest kept version is "
+              + oldest
+              + " (newest "
+              + latestVersion()
+              + ")");
+    }
     if (!store.manifestExists(v)) {
       throw new RootException(
           RootException.Kind.SNAPSHOT_NOT_FOUND,
@@ -125,9 +146,13 @@ final class History {
   private String existing() {
     long latest = latestVersion();
     Commit c = store.readManifest(latest).commit();
-    return "manifest versions 1–"
+    long oldest = store.oldestManifestVersion().orElse(1L);
+    return "manifest versions "
+        + oldest
+        + "–"
         + latest
-        + " exist; newest commit "
+        + (oldest > 1 ? " exist (older ones were removed by cleanup)" : " exist")
+        + "; newest commit "
         + (c == null ? "none" : c.graphCommitId());
   }
 

@@ -64,7 +64,7 @@ final class LanceTables {
     }
   }
 
-  private static long stripAutoCleanup(Dataset ds) {
+  static long stripAutoCleanup(Dataset ds) {
     Map<String, String> del = new HashMap<>();
     del.put("lance.auto_cleanup.interval", null);
     del.put("lance.auto_cleanup.older_than", null);

@@ -34,6 +34,9 @@ public class RootException extends RuntimeException {
     MERGE_CONFLICTS,
     /** A type name (e.g. of {@code export --type}) is not declared by the schema. */
     UNKNOWN_TYPE,
+    RECOVERY_REQUIRED,
+    DRIFT_NEEDS_REPAIR,
+    REFUSED,
     CORRUPT,
     INVALID_SCHEMA,
     SCHEMA_PLAN_UNSUPPORTED,

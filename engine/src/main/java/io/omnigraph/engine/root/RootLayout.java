@@ -12,6 +12,7 @@ final class RootLayout {
   static final String MANIFEST_LATEST = "__manifest/latest.json";
   static final String INIT_CLAIM = "__init_claim.json";
   static final String RECOVERY = "__recovery/";
+  static final String CLEANUP_DROPS = "__cleanup/drops.json";
 
   private RootLayout() {}
 

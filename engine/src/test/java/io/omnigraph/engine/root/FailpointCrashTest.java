@@ -50,7 +50,7 @@ class FailpointCrashTest {
 
   @Test
   void everyFailpointIsCovered() {
-    assertThat(Failpoints.ALL).hasSize(15).doesNotHaveDuplicates();
+    assertThat(Failpoints.ALL).hasSize(26).doesNotHaveDuplicates();
   }
 
   @ParameterizedTest
