@@ -58,6 +58,33 @@ class SchemaApplyCliTest {
   }
 
   @Test
+  void softDroppedDataIsGoneAfterCleanup() throws Exception {
+    String uri = seeded("g.omni");
+    Path v2 = CliRunner.write(dir, "v2.pg", V2);
+    assertThat(CliRunner.run("schema", "apply", uri, "--schema", v2.toString()).exitCode())
+        .isZero();
+    String q = "query q() { match { $p: Person } return { $p.slug, $p.age } }";
+    assertThat(CliRunner.run("query", uri, "-e", q, "--snapshot", "2").exitCode()).isZero();
+
+    CliRunner.Run preview = CliRunner.run("cleanup", uri, "--keep", "1", "--json");
+    assertThat(preview.exitCode()).as(preview.err()).isZero();
+    assertThat(CliRunner.run("query", uri, "-e", q, "--snapshot", "2").exitCode())
+        .as("a preview removes nothing")
+        .isZero();
+
+    CliRunner.Run cleanup = CliRunner.run("cleanup", uri, "--keep", "1", "--confirm");
+    assertThat(cleanup.exitCode()).as(cleanup.err()).isZero();
+    CliRunner.Run gone = CliRunner.run("query", uri, "-e", q, "--snapshot", "2");
+    assertThat(gone.exitCode()).isEqualTo(1);
+    assertThat(gone.err()).contains("removed by cleanup");
+    String now = "query q() { match { $p: Person } return { $p.slug, $p.nick } }";
+    CliRunner.Run current = CliRunner.run("query", uri, "-e", now, "--json");
+    assertThat(current.exitCode()).as(current.err()).isZero();
+    assertThat(JSON.readTree(current.out()).get("rows").get(0).get("slug").asText())
+        .isEqualTo("ada");
+  }
+
+  @Test
   void humanOutputPrintsThePlanAndTheCommit() {
     String uri = seeded("g.omni");
     Path v2 = CliRunner.write(dir, "v2.pg", V2);
