@@ -8,15 +8,9 @@ import io.omnigraph.compiler.schema.SchemaCompiler;
 import io.omnigraph.engine.failpoint.Failpoints;
 import io.omnigraph.engine.load.LoadMode;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -59,7 +53,7 @@ class SchemaApplyCrashTest {
       throws Exception {
     Path g = seeded();
     crash(failpoint, g);
-    assertThat(sidecars(g)).hasSize(1);
+    assertThat(CrashHarness.sidecars(g)).hasSize(1);
     long locked = Failpoints.SCHEMA_APPLY_AFTER_SIDECAR.equals(failpoint) ? 2 : 3;
     try (GraphRoot root = GraphRoot.open(g.toString(), Map.of())) {
       assertThat(root.manifest().version()).isEqualTo(locked);
@@ -77,7 +71,7 @@ class SchemaApplyCrashTest {
   void killedAfterPublishIsRolledForward() throws Exception {
     Path g = seeded();
     crash(Failpoints.SCHEMA_APPLY_AFTER_PUBLISH, g);
-    assertThat(sidecars(g)).hasSize(1);
+    assertThat(CrashHarness.sidecars(g)).hasSize(1);
     // published: the new schema is effective although the root copy still holds the old one
     assertThat(Files.readString(g.resolve(RootLayout.SCHEMA_PG))).isEqualTo(CrashChild.SCHEMA);
     assertThat(AcceptedSchema.source(g.toString(), Map.of())).isEqualTo(CrashChild.SCHEMA_V2);
@@ -87,7 +81,7 @@ class SchemaApplyCrashTest {
       root.load(
           jsonl("{\"type\":\"Team\",\"data\":{\"slug\":\"t\"}}"), LoadMode.APPEND, "main", null);
     }
-    assertThat(sidecars(g)).isEmpty();
+    assertThat(CrashHarness.sidecars(g)).isEmpty();
     assertThat(Files.readString(g.resolve(RootLayout.SCHEMA_PG))).isEqualTo(CrashChild.SCHEMA_V2);
     assertNewSchemaAndOldData(g, 2);
   }
@@ -99,7 +93,7 @@ class SchemaApplyCrashTest {
               SchemaCompiler.compile("v2.pg", CrashChild.SCHEMA_V2).value(), false, "retry");
       assertThat(r.applied()).isTrue();
     }
-    assertThat(sidecars(g)).isEmpty();
+    assertThat(CrashHarness.sidecars(g)).isEmpty();
     assertNewSchemaAndOldData(g, 2);
   }
 
@@ -119,54 +113,11 @@ class SchemaApplyCrashTest {
     }
   }
 
-  private static List<String> sidecars(Path g) {
-    Path d = g.resolve(RootLayout.RECOVERY);
-    if (!Files.isDirectory(d)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(d)) {
-      return s.map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".json") && !n.startsWith(".~og."))
-          .toList();
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-  }
-
-  /** Runs {@link CrashChild} {@code apply} with {@code failpoint} armed; expects the halt. */
+  /**
+   * Runs {@link CrashChild} {@code apply} on {@code g}, expecting the halt at {@code failpoint}.
+   */
   private void crash(String failpoint, Path g) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (a.startsWith("--add-opens")
-          || a.startsWith("--enable-native-access")
-          || a.startsWith("--sun-misc")
-          || a.startsWith("-Xss")) {
-        cmd.add(a);
-      }
-    }
-    cmd.addAll(
-        List.of(
-            "-XX:TieredStopAtLevel=1",
-            "-D" + Failpoints.KEY + "=" + failpoint,
-            "-cp",
-            System.getProperty("java.class.path"),
-            CrashChild.class.getName(),
-            "apply",
-            g.toString()));
-    Path log = dir.resolve("child.log");
-    ProcessBuilder pb =
-        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-    pb.environment().remove(Failpoints.KEY);
-    Process p = pb.start();
-    if (!p.waitFor(60, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("child did not halt at " + failpoint);
-    }
-    assertThat(p.exitValue())
-        .as(
-            "exit of child at %s; output:%n%s",
-            failpoint, Files.readString(log, StandardCharsets.UTF_8))
-        .isEqualTo(Failpoints.EXIT_CODE);
+    CrashHarness.crash(
+        CrashChild.class, failpoint, dir.resolve("child.log"), "apply", g.toString());
   }
 }
