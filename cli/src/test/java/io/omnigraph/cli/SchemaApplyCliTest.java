@@ -58,6 +58,21 @@ class SchemaApplyCliTest {
   }
 
   @Test
+  void olderVersionsAfterAHardDropSayWhyTheyCannotBeRead() {
+    String uri = seeded("g.omni");
+    Path v2 = CliRunner.write(dir, "v2.pg", V2);
+    CliRunner.Run apply =
+        CliRunner.run("schema", "apply", uri, "--schema", v2.toString(), "--allow-data-loss");
+    assertThat(apply.exitCode()).as(apply.err()).isZero();
+    String q = "query q() { match { $p: Person } return { $p.slug, $p.age } }";
+    CliRunner.Run old = CliRunner.run("query", uri, "-e", q, "--snapshot", "2");
+    assertThat(old.exitCode()).isEqualTo(1);
+    assertThat(old.err())
+        .contains("manifest version 2 can no longer be read", "--allow-data-loss")
+        .doesNotContain("internal");
+  }
+
+  @Test
   void softDroppedDataIsGoneAfterCleanup() throws Exception {
     String uri = seeded("g.omni");
     Path v2 = CliRunner.write(dir, "v2.pg", V2);

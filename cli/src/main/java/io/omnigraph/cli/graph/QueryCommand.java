@@ -115,7 +115,9 @@ public final class QueryCommand implements Callable<Integer> {
       CompiledQuery q = compiled.value();
       QueryResult r;
       try {
-        r = QueryExecutor.execute(snap.forQuery(q, p), q, p, ExecOptions.defaults());
+        r =
+            GraphTargets.call(
+                () -> QueryExecutor.execute(snap.forQuery(q, p), q, p, ExecOptions.defaults()));
       } catch (QueryExecutionException e) {
         throw new CliException(e.code() + ": " + e.getMessage());
       }

@@ -38,17 +38,26 @@ public final class QueryExecutor {
       return run(graph, query.read(), bound, options);
     } catch (QueryExecutionException e) {
       throw e;
-    } catch (RuntimeException | StackOverflowError e) {
-      throw new QueryExecutionException(
-          Code.INTERNAL,
-          "internal error while executing query "
-              + query.name()
-              + " ("
-              + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : ": " + e.getMessage())
-              + "); please report it with the query",
-          e);
+    } catch (RuntimeException e) {
+      if (e instanceof ExternalFailure) {
+        throw e;
+      }
+      throw internal(query, e);
+    } catch (StackOverflowError e) {
+      throw internal(query, e);
     }
+  }
+
+  private static QueryExecutionException internal(CompiledQuery query, Throwable e) {
+    return new QueryExecutionException(
+        Code.INTERNAL,
+        "internal error while executing query "
+            + query.name()
+            + " ("
+            + e.getClass().getSimpleName()
+            + (e.getMessage() == null ? "" : ": " + e.getMessage())
+            + "); please report it with the query",
+        e);
   }
 
   private static QueryResult run(

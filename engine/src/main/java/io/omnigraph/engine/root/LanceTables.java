@@ -122,6 +122,15 @@ final class LanceTables {
     }
   }
 
+  /** Whether the table can still be opened at {@code version} (cleanup may have removed it). */
+  boolean exists(Loc loc, long version) {
+    try (Dataset ds = open(loc, version)) {
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
   /** The newest version on the table's Lance branch. */
   long latestVersion(Loc loc) {
     try (Dataset ds = open(loc, null)) {

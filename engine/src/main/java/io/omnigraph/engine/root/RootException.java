@@ -3,7 +3,8 @@ package io.omnigraph.engine.root;
 import java.util.Map;
 
 /** A graph-root failure with a stable kind (the CLI maps kinds to messages and exit codes). */
-public class RootException extends RuntimeException {
+public class RootException extends RuntimeException
+    implements io.omnigraph.engine.exec.ExternalFailure {
   private static final long serialVersionUID = 1L;
 
   /** Stable failure kinds. */

@@ -33,7 +33,10 @@ final class SnapshotReader {
   RootSnapshot read(
       Catalog catalog, Manifest.BranchState branch, String commitId, long manifestVersion) {
     return new RootSnapshot(
-        catalog, new Source(lance, branch, store, rootId()), commitId, manifestVersion);
+        catalog,
+        new Source(lance, branch, store, rootId(), manifestVersion),
+        commitId,
+        manifestVersion);
   }
 
   /**
@@ -54,12 +57,19 @@ final class SnapshotReader {
     private final Map<String, TablePin> pins;
     private final GraphStore store;
     private final String rootId;
+    private final long manifestVersion;
 
-    Source(LanceTables lance, Manifest.BranchState branch, GraphStore store, String rootId) {
+    Source(
+        LanceTables lance,
+        Manifest.BranchState branch,
+        GraphStore store,
+        String rootId,
+        long manifestVersion) {
       this.lance = lance;
       this.pins = Map.copyOf(branch.tables());
       this.store = store;
       this.rootId = rootId;
+      this.manifestVersion = manifestVersion;
     }
 
     /** A cache key for a table state, or null when the state is not known to be immutable. */
@@ -93,7 +103,8 @@ final class SnapshotReader {
       }
       Columns c = new Columns(t.properties());
       String filter = ArrowTypes.ID + " = '" + id.replace("'", "''") + "'";
-      lance.scan(store.tableUri(pin), pin.version(), filter, root -> c.add(root, false));
+      readPinned(
+          pin, () -> lance.scan(store.tableUri(pin), pin.version(), filter, r -> c.add(r, false)));
       return new NodeTable(t, c.names, c.ids(), c.values());
     }
 
@@ -133,8 +144,36 @@ final class SnapshotReader {
 
     private Columns scan(TablePin pin, Map<String, Property> props, boolean edge) {
       Columns c = new Columns(props);
-      lance.scan(store.tableUri(pin), pin.version(), root -> c.add(root, edge));
+      readPinned(pin, () -> lance.scan(store.tableUri(pin), pin.version(), r -> c.add(r, edge)));
       return c;
+    }
+
+    /**
+     * Runs a read of {@code pin}; a pinned Lance version that no longer exists (removed by {@code
+     * cleanup}, or by a schema apply with {@code --allow-data-loss}) is {@code SNAPSHOT_NOT_FOUND}
+     * with a remedy instead of a raw storage error.
+     */
+    private void readPinned(TablePin pin, Runnable read) {
+      try {
+        read.run();
+      } catch (RootException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        if (!lance.exists(store.tableUri(pin), pin.version())) {
+          throw new RootException(
+              RootException.Kind.SNAPSHOT_NOT_FOUND,
+              "manifest version "
+                  + manifestVersion
+                  + " can no longer be read: version "
+                  + pin.version()
+                  + " of its table "
+                  + pin.path()
+                  + " was removed (by cleanup, or by schema apply --allow-data-loss); read a newer"
+                  + " version",
+              e);
+        }
+        throw e;
+      }
     }
   }
 
