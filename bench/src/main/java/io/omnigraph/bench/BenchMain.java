@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.Collection;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.CommandLineOptionException;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
@@ -14,7 +13,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 /**
  * Runs JMH with the usual command-line options and writes a summary of every run to {@code
  * bench/results/}: {@code <timestamp>.json}, {@code <timestamp>.md} and {@code latest.md}, so
- * numbers can be compared run to run.
+ * numbers can be compared run to run. {@code cluster-cold [launcher]} instead times fresh CLI
+ * processes ({@link ClusterBenchmark#main}).
  */
 public final class BenchMain {
   private BenchMain() {}
@@ -33,7 +33,11 @@ public final class BenchMain {
     return flags.toArray(String[]::new);
   }
 
-  public static void main(String[] args) throws RunnerException {
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("cluster-cold")) {
+      ClusterBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     CommandLineOptions cli;
     try {
       cli = new CommandLineOptions(args);
