@@ -53,6 +53,32 @@ omnigraph_jvm_flags() {
   echo "$flags"
 }
 
+# The AppCDS archive for a command line ($@ = the CLI arguments), or nothing when off
+# (OMNIGRAPH_CDS=0, cache folder not writable or with spaces in its path). One archive per
+# (checkout, JDK, app build, command): each holds the classes its command loads, and a rebuilt app
+# folder gets new archives. bin/omnigraph writes a missing one at exit under a temp name and
+# renames it into place, so launchers started together never read a half-written archive.
+omnigraph_cds_archive() {
+  [ "${OMNIGRAPH_CDS:-1}" != 0 ] || return 0
+  local cache="${XDG_CACHE_HOME:-${HOME:-/nonexistent}/.cache}/omnigraph/cds"
+  case "$cache" in *[[:space:]]*) return 0 ;; esac
+  mkdir -p "$cache" 2>/dev/null && [ -w "$cache" ] || return 0
+  local jar="$OMNIGRAPH_ROOT/cli/target/app/lib/omnigraph-cli.jar" root build cmd="other"
+  root="$(printf '%s\n%s' "$OMNIGRAPH_ROOT" "$JAVA_HOME" | md5sum | cut -c1-12)"
+  build="$(stat -c %Y "$jar" 2>/dev/null || echo 0)"
+  case "${1:-}" in [a-z]*) cmd="$(printf '%s' "$1" | tr -cd 'a-z-' | cut -c1-20)" ;; esac
+  echo "$cache/app-$root-$cmd-$build.jsa"
+}
+
+# C1 only (-XX:TieredStopAtLevel=1) for short commands (reads, schema, version, …); bulk `load`
+# and anything long-running keep the full JIT.
+omnigraph_tier_flags() {
+  case "${1:-}" in
+    query|version|--version|-V|schema|lint|commit|snapshot|branch|init|help|-h|--help)
+      echo "-XX:TieredStopAtLevel=1" ;;
+  esac
+}
+
 _omnigraph_app_stale() {
   local marker="$OMNIGRAPH_ROOT/cli/target/app/lib/omnigraph-cli.jar"
   [ ! -f "$marker" ] && return 0

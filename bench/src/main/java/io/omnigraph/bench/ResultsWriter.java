@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnigraph.bench.graph.GraphReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,6 +25,11 @@ final class ResultsWriter {
   private ResultsWriter() {}
 
   static void write(Path dir, Instant when, Collection<RunResult> results) {
+    write(dir, when, results, null);
+  }
+
+  /** JMH results (may be empty) and the graph workload's report (may be null). */
+  static void write(Path dir, Instant when, Collection<RunResult> results, GraphReport graph) {
     ObjectNode root = new ObjectMapper().createObjectNode();
     root.put("timestamp", when.toString());
     root.put("java", System.getProperty("java.version"));
@@ -33,13 +39,19 @@ final class ResultsWriter {
     md.append("# Benchmark results ").append(when).append("\n\n");
     md.append("Java ").append(System.getProperty("java.version"));
     md.append(", ").append(Runtime.getRuntime().availableProcessors()).append(" cores\n\n");
-    md.append("| benchmark | params | mode | score | ± error | unit |\n");
-    md.append("|---|---|---|---:|---:|---|\n");
+    if (!results.isEmpty()) {
+      md.append("| benchmark | params | mode | score | ± error | unit |\n");
+      md.append("|---|---|---|---:|---:|---|\n");
+    }
     for (RunResult r : results) {
       addRow(r.getPrimaryResult(), r, rows, md);
       for (Map.Entry<String, Result> e : r.getSecondaryResults().entrySet()) {
         addRow(e.getValue(), r, rows, md);
       }
+    }
+    if (graph != null) {
+      md.append(results.isEmpty() ? "" : "\n").append(graph.markdown());
+      root.set("graph", graph.json());
     }
     try {
       Files.createDirectories(dir);

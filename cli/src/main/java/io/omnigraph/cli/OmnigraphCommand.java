@@ -41,6 +41,7 @@ import picocli.CommandLine.Spec;
       SchemaCommand.class,
       io.omnigraph.cli.cluster.ClusterCommand.class,
       LintCommand.class,
+      io.omnigraph.cli.policy.PolicyCommand.class,
       VersionCommand.class
     },
     footer = {

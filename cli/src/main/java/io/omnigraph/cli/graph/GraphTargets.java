@@ -1,5 +1,6 @@
 package io.omnigraph.cli.graph;
 
+import io.omnigraph.cli.CliEnv;
 import io.omnigraph.cli.CliException;
 import io.omnigraph.cli.ExitCodes;
 import io.omnigraph.engine.root.GraphRoot;
@@ -71,7 +72,7 @@ final class GraphTargets {
 
   static GraphRoot open(String uri) {
     refuseRemoteHttp(uri);
-    return call(() -> GraphRoot.open(uri, System.getenv()));
+    return call(() -> GraphRoot.open(uri, CliEnv.get()));
   }
 
   /** 08 §7: a lost conditional write exits 4, every other failure 1. */

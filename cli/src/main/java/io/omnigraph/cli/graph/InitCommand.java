@@ -2,6 +2,7 @@ package io.omnigraph.cli.graph;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnigraph.cli.CliEnv;
 import io.omnigraph.cli.ExitCodes;
 import io.omnigraph.cli.Json;
 import io.omnigraph.cli.schema.SchemaLoader;
@@ -59,8 +60,7 @@ public final class InitCommand implements Callable<Integer> {
       return ExitCodes.ERROR;
     }
     Manifest m =
-        GraphTargets.call(
-            () -> GraphRoot.init(uri, loaded.schema(), actor, System.getenv(), force));
+        GraphTargets.call(() -> GraphRoot.init(uri, loaded.schema(), actor, CliEnv.get(), force));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectNode o = JsonNodeFactory.instance.objectNode();

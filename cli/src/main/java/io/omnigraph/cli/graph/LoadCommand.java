@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Load a JSONL graph batch as one graph commit.",
       "Modes: append (strict insert), merge (upsert by id), overwrite (replace each touched type).",
-      "A batch with any error writes nothing."
+      "A batch with any error writes nothing. Files over 4 MiB show a progress bar on a",
+      "terminal (stderr), never with --json or --quiet."
     })
 public final class LoadCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -89,7 +90,12 @@ public final class LoadCommand implements Callable<Integer> {
     GraphTargets.echo(spec.commandLine().getErr(), "load", uri, quiet);
     LoadResult r;
     try (GraphRoot root = GraphTargets.open(uri);
-        InputStream in = Files.newInputStream(data)) {
+        InputStream in =
+            LoadProgress.wrap(
+                Files.newInputStream(data),
+                spec.commandLine().getErr(),
+                Files.size(data),
+                json || quiet)) {
       r = root.load(in, m, branch == null ? "main" : branch, from, who);
     } catch (NoSuchFileException e) {
       throw new CliException("cannot read " + data + ": no such file");

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnigraph.cli.CliException;
 import io.omnigraph.cli.ExitCodes;
-import io.omnigraph.cli.Json;
 import io.omnigraph.cli.SourceFiles;
 import io.omnigraph.compiler.diag.Diagnostic;
 import io.omnigraph.compiler.diag.DiagnosticRenderer;
@@ -23,8 +22,6 @@ import io.omnigraph.engine.root.RootSnapshot;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -39,7 +36,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run an ad-hoc read query against a graph root (a branch head, default main, or --snapshot <id>).",
-      "Output: a simple text table, or the read result JSON with --json."
+      "Output (--format): table (default), kv, csv, jsonl, json (= --json)."
     })
 public final class QueryCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -83,19 +80,30 @@ public final class QueryCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the read result JSON (03 §4).")
   boolean json;
 
+  @Option(
+      names = "--format",
+      paramLabel = "<fmt>",
+      description = "table, kv, csv, jsonl (metadata line, then one row per line) or json.")
+  String format;
+
   @Override
   public Integer call() throws IOException {
     if (snapshot != null && branch != null) {
       throw new CliException("--branch and --snapshot are exclusive", ExitCodes.USAGE);
     }
     String b = branch == null ? "main" : branch;
+    String fmt = QueryOutput.format(format, json);
     JsonNode p = parseParams();
     SourceText src =
         source.file != null
             ? SourceFiles.read(source.file, "query")
             : new SourceText("<-e>", source.text);
     try (GraphRoot root = GraphTargets.open(uri)) {
-      Result<CompiledQuery> compiled = QueryCompiler.compileOne(root.catalog(), src, name);
+      // compile against the schema the snapshot was written under (it may predate an apply)
+      RootSnapshot snap =
+          GraphTargets.call(
+              () -> snapshot == null ? root.snapshot(b) : root.snapshotAt(snapshot, b));
+      Result<CompiledQuery> compiled = QueryCompiler.compileOne(snap.catalog(), src, name);
       if (!compiled.ok()) {
         PrintWriter err = spec.commandLine().getErr();
         for (Diagnostic d : compiled.diagnostics()) {
@@ -105,22 +113,14 @@ public final class QueryCommand implements Callable<Integer> {
         return ExitCodes.ERROR;
       }
       CompiledQuery q = compiled.value();
-      RootSnapshot snap =
-          GraphTargets.call(
-              () -> snapshot == null ? root.snapshot(b) : root.snapshotAt(snapshot, b));
       QueryResult r;
       try {
-        r = QueryExecutor.execute(snap, q, p, ExecOptions.defaults());
+        r = QueryExecutor.execute(snap.forQuery(q, p), q, p, ExecOptions.defaults());
       } catch (QueryExecutionException e) {
         throw new CliException(e.code() + ": " + e.getMessage());
       }
       ObjectNode envelope = r.toJson(q.name(), new ReadTarget(b, snapshot), snap.commitId());
-      PrintWriter out = spec.commandLine().getOut();
-      if (json) {
-        Json.print(out, envelope);
-      } else {
-        printTable(out, envelope);
-      }
+      QueryOutput.print(spec.commandLine().getOut(), envelope, fmt);
     }
     return ExitCodes.OK;
   }
@@ -138,41 +138,5 @@ public final class QueryCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new CliException("--params is not valid JSON: " + e.getMessage(), ExitCodes.USAGE);
     }
-  }
-
-  /** A plain text table: header, rows (strings unquoted, other values as JSON), row count. */
-  private static void printTable(PrintWriter out, ObjectNode envelope) {
-    List<String> cols = new ArrayList<>();
-    envelope.path("columns").forEach(c -> cols.add(c.path("name").asText()));
-    List<List<String>> cells = new ArrayList<>();
-    cells.add(cols);
-    for (JsonNode row : envelope.path("rows")) {
-      List<String> line = new ArrayList<>();
-      for (String c : cols) {
-        JsonNode v = row.get(c);
-        line.add(v == null || v.isNull() ? "" : v.isTextual() ? v.asText() : v.toString());
-      }
-      cells.add(line);
-    }
-    int[] width = new int[cols.size()];
-    for (List<String> line : cells) {
-      for (int i = 0; i < line.size(); i++) {
-        width[i] = Math.max(width[i], line.get(i).length());
-      }
-    }
-    for (List<String> line : cells) {
-      StringBuilder sb = new StringBuilder();
-      for (int i = 0; i < line.size(); i++) {
-        sb.append(i == 0 ? "" : "  ").append(pad(line.get(i), width[i]));
-      }
-      out.println(sb.toString().stripTrailing());
-    }
-    int n = envelope.path("row_count").asInt();
-    out.println("(" + n + (n == 1 ? " row)" : " rows)"));
-    out.flush();
-  }
-
-  private static String pad(String s, int w) {
-    return s + " ".repeat(Math.max(0, w - s.length()));
   }
 }

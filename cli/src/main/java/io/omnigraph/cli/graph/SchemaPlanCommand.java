@@ -2,6 +2,7 @@ package io.omnigraph.cli.graph;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnigraph.cli.CliEnv;
 import io.omnigraph.cli.CliException;
 import io.omnigraph.cli.ExitCodes;
 import io.omnigraph.cli.Json;
@@ -65,7 +66,7 @@ public final class SchemaPlanCommand implements Callable<Integer> {
       desired.printDiagnostics(spec.commandLine().getErr());
       throw new CliException("the desired schema " + schema + " does not compile; fix it first");
     }
-    String source = GraphTargets.call(() -> AcceptedSchema.source(uri, System.getenv()));
+    String source = GraphTargets.call(() -> AcceptedSchema.source(uri, CliEnv.get()));
     Result<CompiledSchema> accepted = SchemaCompiler.compile("_schema.pg", source);
     if (!accepted.ok()) {
       throw new CliException(

@@ -2,6 +2,7 @@ package io.omnigraph.cli.graph;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnigraph.cli.CliEnv;
 import io.omnigraph.cli.ExitCodes;
 import io.omnigraph.cli.Json;
 import io.omnigraph.compiler.schema.SchemaCompiler;
@@ -39,7 +40,7 @@ public final class SchemaShowCommand implements Callable<Integer> {
   public Integer call() {
     String uri = GraphTargets.uriOf(positional, uriOption);
     GraphTargets.refuseRemoteHttp(uri);
-    String source = GraphTargets.call(() -> AcceptedSchema.source(uri, System.getenv()));
+    String source = GraphTargets.call(() -> AcceptedSchema.source(uri, CliEnv.get()));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectNode o = JsonNodeFactory.instance.objectNode();

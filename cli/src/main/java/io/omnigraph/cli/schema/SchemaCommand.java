@@ -8,13 +8,13 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "schema",
     mixinStandardHelpOptions = true,
-    description =
-        "Check schemas, preview migrations, show or plan against a graph's accepted schema.",
+    description = "Check schemas, preview migrations; show, plan or apply a graph's schema.",
     subcommands = {
       SchemaCheckCommand.class,
       SchemaDiffCommand.class,
       io.omnigraph.cli.graph.SchemaShowCommand.class,
-      io.omnigraph.cli.graph.SchemaPlanCommand.class
+      io.omnigraph.cli.graph.SchemaPlanCommand.class,
+      io.omnigraph.cli.graph.SchemaApplyCommand.class
     })
 public final class SchemaCommand implements Runnable {
   @Spec CommandSpec spec;

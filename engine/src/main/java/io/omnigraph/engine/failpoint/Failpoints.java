@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  *   <li>{@code init.after_publish} — genesis manifest published, claim not yet released.
  *   <li>{@code load.after_sidecar} — write intent written, no table written.
  *   <li>{@code load.after_first_table_write} — the first touched table has a new Lance version.
- *   <li>{@code load.after_table_writes} — every touched table written, manifest not published.
+ *   <li>{@code load.after_table_writes} — every touched table written, the intent records the
+ *       manifest to publish (recovery rolls it forward), manifest not published.
  *   <li>{@code load.after_publish} — manifest N+1 published, write intent not yet deleted.
  *   <li>{@code optimize.after_sidecar} — optimize intent written, no dataset touched.
  *   <li>{@code optimize.after_compaction} — the first dataset compacted (indexes not yet built).

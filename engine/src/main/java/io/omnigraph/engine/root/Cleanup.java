@@ -122,6 +122,10 @@ final class Cleanup {
     if (confirm && !unreferenced.isEmpty() && !dropsFailed) {
       store.objects().delete(RootLayout.CLEANUP_DROPS);
     }
+    if (confirm) {
+      // cached tables of removed versions must not outlive them
+      TableCache.clear();
+    }
     return new CleanupReport(policy, confirm, removed, oldestKept, rows);
   }
 

@@ -67,9 +67,8 @@ final class GraphLoad {
     }
     String commitId = ulid.next();
     String sidecar = RootLayout.recoveryKey(commitId);
-    store
-        .objects()
-        .createIfAbsent(sidecar, utf8(intent(commitId, base, branch, targets).toPrettyString()));
+    ObjectNode intent = intent(commitId, base, branch, targets);
+    store.objects().createIfAbsent(sidecar, utf8(intent.toPrettyString()));
     Failpoints.hit(Failpoints.LOAD_AFTER_SIDECAR);
     Map<String, TablePin> tables = new TreeMap<>(state.tables());
     Map<String, StagedRows> written = new LinkedHashMap<>();
@@ -96,6 +95,9 @@ final class GraphLoad {
     Map<String, Manifest.BranchState> branches = new TreeMap<>(base.branches());
     branches.put(branch, state.advance(commitId, tables));
     Manifest next = new Manifest(version, base.schemaDigest(), branches, commit);
+    // every table write landed: record the manifest to publish, so recovery can roll forward
+    intent.set(LoadRollForward.FIELD, LoadRollForward.json(next));
+    store.put(sidecar, intent.toPrettyString());
     Failpoints.hit(Failpoints.LOAD_AFTER_TABLE_WRITES);
     if (!store.publish(next)) {
       rollBack(sources, targets, touched);

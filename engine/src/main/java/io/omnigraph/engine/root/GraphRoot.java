@@ -172,7 +172,6 @@ public final class GraphRoot implements AutoCloseable {
     ReentrantLock lock = writeLock();
     lock.lock();
     try {
-      SchemaApplyRecovery.run(store, lance, schemas, recoveryGraceMicros);
       Recovery.run(store, lance, manifest(), recoveryGraceMicros);
       String created = null;
       if (from != null && !manifest().branches().containsKey(branch)) {
@@ -217,7 +216,6 @@ public final class GraphRoot implements AutoCloseable {
     ReentrantLock lock = writeLock();
     lock.lock();
     try {
-      SchemaApplyRecovery.run(store, lance, schemas, recoveryGraceMicros);
       Recovery.run(store, lance, manifest(), recoveryGraceMicros);
       SchemaApplyResult r =
           new SchemaApply(store, lance, schemas, ulid)

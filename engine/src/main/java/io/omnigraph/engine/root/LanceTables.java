@@ -45,9 +45,20 @@ final class LanceTables {
     }
   }
 
+  /** Arrow memory of reads that may outlive the graph root that started them (lazy tables). */
+  private static final BufferAllocator READ_ALLOCATOR = new org.apache.arrow.memory.RootAllocator();
+
   LanceTables(BufferAllocator allocator, Map<String, String> storageOptions) {
     this.allocator = allocator;
     this.storageOptions = storageOptions;
+  }
+
+  /**
+   * The same tables for reads only, on a process-wide allocator: a snapshot's lazily read tables
+   * stay readable after the root that made it is closed.
+   */
+  LanceTables forReads() {
+    return new LanceTables(READ_ALLOCATOR, storageOptions);
   }
 
   /** Creates an empty dataset and strips auto-cleanup (§7); returns the version to pin. */
@@ -248,8 +259,17 @@ final class LanceTables {
 
   /** Scans every row of a pinned version, batch by batch. */
   void scan(Loc loc, long version, Consumer<VectorSchemaRoot> batch) {
+    scan(loc, version, null, batch);
+  }
+
+  /** Scans the rows of a pinned version that match a Lance SQL {@code filter} (null = all). */
+  void scan(Loc loc, long version, String filter, Consumer<VectorSchemaRoot> batch) {
+    ScanOptions.Builder options = new ScanOptions.Builder().batchSize(8192);
+    if (filter != null) {
+      options.filter(filter);
+    }
     try (Dataset ds = open(loc, version);
-        LanceScanner sc = ds.newScan(new ScanOptions.Builder().batchSize(8192).build());
+        LanceScanner sc = ds.newScan(options.build());
         ArrowReader r = sc.scanBatches()) {
       while (r.loadNextBatch()) {
         batch.accept(r.getVectorSchemaRoot());

@@ -14,15 +14,14 @@ import java.util.Map;
  * next write. A write whose commit is the head of its branch was published: the sidecar is just
  * deleted. Otherwise it is rolled back: every table it names whose Lance head moved past its base
  * version is restored to that version (Lance {@code restore}: a new head with the base's rows), so
- * later writes, which Lance rebases onto the head, never pick up the orphaned rows. Roll-forward of
- * a complete but unpublished write is not attempted (the sidecar does not record the new versions).
- * Sidecars younger than a grace period (default 10 minutes) may belong to a live writer in another
- * process and are left alone, unless their {@code owner} (host + pid, written by {@link GraphLoad})
- * names this host and a process that is no longer alive, or this very process (which holds the
- * per-root write lock, so its own sidecars are abandoned): those are resolved at once. A live
- * writer's moved tables make this write fail with {@code read_set_conflict} instead. A leftover
- * {@code __init_claim.json} next to a published manifest (init crashed after publishing) is
- * deleted.
+ * later writes, which Lance rebases onto the head, never pick up the orphaned rows — unless the
+ * intent records a complete write ({@link LoadRollForward}): then it is published instead. Sidecars
+ * younger than a grace period (default 10 minutes) may belong to a live writer in another process
+ * and are left alone, unless their {@code owner} (host + pid, written by {@link GraphLoad}) names
+ * this host and a process that is no longer alive, or this very process (which holds the per-root
+ * write lock, so its own sidecars are abandoned): those are resolved at once. A live writer's moved
+ * tables make this write fail with {@code read_set_conflict} instead. A leftover {@code
+ * __init_claim.json} next to a published manifest (init crashed after publishing) is deleted.
  */
 final class Recovery {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,6 +31,9 @@ final class Recovery {
 
   /** Returns how many sidecars were resolved. */
   static int run(GraphStore store, LanceTables lance, Manifest current, long graceMicros) {
+    // interrupted schema applies first (every write path calls this); they never move a branch
+    // head, so `current` stays valid for the load intents below
+    SchemaApplyRecovery.run(store, lance, new SchemaFiles(store), graceMicros);
     if (store.exists(RootLayout.INIT_CLAIM)) {
       store.objects().delete(RootLayout.INIT_CLAIM); // a manifest exists: that init published
     }
@@ -47,7 +49,9 @@ final class Recovery {
       if (intent != null && !abandoned(intent, graceMicros)) {
         continue; // possibly a live write of another process: leave it alone
       }
-      if (intent != null && !published(current, intent)) {
+      if (intent != null
+          && !published(current, intent)
+          && !LoadRollForward.publish(store, lance, intent)) {
         rollBack(store, lance, intent.path("tables"));
       }
       store.objects().delete(key);

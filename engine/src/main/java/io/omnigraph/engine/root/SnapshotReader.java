@@ -7,8 +7,8 @@ import io.omnigraph.compiler.schema.PropType;
 import io.omnigraph.compiler.schema.Property;
 import io.omnigraph.engine.graph.EdgeTable;
 import io.omnigraph.engine.graph.NodeTable;
+import io.omnigraph.storage.StorageException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.vector.FieldVector;
@@ -16,29 +16,102 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Materialises the tables of one manifest branch into {@link NodeTable}s and {@link EdgeTable}s
- * (scanning each pinned Lance version once, into column arrays of runtime values).
+ * (scanning each pinned Lance version once, into column arrays of runtime values). Tables are read
+ * lazily, when a query first touches them ({@link RootSnapshot}), through the process-wide {@link
+ * TableCache}: a table state on Lance's main branch is read once per process while it stays cached.
+ * Reads use a process-wide Arrow allocator, so a snapshot outlives its {@link GraphRoot}.
  */
 final class SnapshotReader {
   private final LanceTables lance;
   private final GraphStore store;
 
   SnapshotReader(LanceTables lance, GraphStore store) {
-    this.lance = lance;
+    this.lance = lance.forReads();
     this.store = store;
   }
 
   RootSnapshot read(
       Catalog catalog, Manifest.BranchState branch, String commitId, long manifestVersion) {
-    Map<String, NodeTable> nodes = new HashMap<>();
-    for (NodeType t : catalog.nodes().values()) {
-      Columns c = scan(branch.tables().get(Manifest.nodeKey(t.name())), t.properties(), false);
-      nodes.put(t.name(), new NodeTable(t, c.names, c.ids(), c.values()));
+    return new RootSnapshot(
+        catalog, new Source(lance, branch, store, rootId()), commitId, manifestVersion);
+  }
+
+  /**
+   * The genesis commit id: names this incarnation of the root (a root deleted and initialized again
+   * at the same path gets a new one), or null when it cannot be read (then nothing is cached).
+   */
+  private String rootId() {
+    try {
+      return store.readManifest(1).commit().graphCommitId();
+    } catch (RootException | StorageException e) {
+      return null;
     }
-    Map<String, EdgeTable> edges = new HashMap<>();
-    for (EdgeType e : catalog.edges().values()) {
-      Columns c = scan(branch.tables().get(Manifest.edgeKey(e.name())), e.properties(), true);
-      NodeTable from = nodes.get(e.from());
-      NodeTable to = nodes.get(e.to());
+  }
+
+  /** Where one snapshot's tables come from: pinned locations, read on demand. */
+  static final class Source {
+    private final LanceTables lance;
+    private final Map<String, TablePin> pins;
+    private final GraphStore store;
+    private final String rootId;
+
+    Source(LanceTables lance, Manifest.BranchState branch, GraphStore store, String rootId) {
+      this.lance = lance;
+      this.pins = Map.copyOf(branch.tables());
+      this.store = store;
+      this.rootId = rootId;
+    }
+
+    /** A cache key for a table state, or null when the state is not known to be immutable. */
+    private Object key(TablePin pin, Object type) {
+      if (rootId == null || pin.lanceBranch() != null) {
+        // Lance branches can be deleted and forked again under the same name and version
+        return null;
+      }
+      return List.of(rootId, store.datasetUri(pin.path()), pin.version(), type);
+    }
+
+    NodeTable node(NodeType t) {
+      TablePin pin = pin(Manifest.nodeKey(t.name()));
+      return TableCache.get(
+          key(pin, t),
+          () -> {
+            Columns c = scan(pin, t.properties(), false);
+            return new NodeTable(t, c.names, c.ids(), c.values());
+          },
+          n -> (long) n.size() * (n.properties().size() + 3));
+    }
+
+    /**
+     * The node table holding only the row with {@code id} (none when absent): the whole table when
+     * it is cached, else a scan that filters on {@code id} inside Lance (not cached).
+     */
+    NodeTable nodeWithId(NodeType t, String id) {
+      TablePin pin = pin(Manifest.nodeKey(t.name()));
+      if (TableCache.peek(key(pin, t)) instanceof NodeTable cached) {
+        return cached;
+      }
+      Columns c = new Columns(t.properties());
+      String filter = ArrowTypes.ID + " = '" + id.replace("'", "''") + "'";
+      lance.scan(store.tableUri(pin), pin.version(), filter, root -> c.add(root, false));
+      return new NodeTable(t, c.names, c.ids(), c.values());
+    }
+
+    EdgeTable edge(EdgeType e, NodeTable from, NodeTable to) {
+      TablePin pin = pin(Manifest.edgeKey(e.name()));
+      TablePin fromPin = pin(Manifest.nodeKey(e.from()));
+      TablePin toPin = pin(Manifest.nodeKey(e.to()));
+      Object k = key(pin, e);
+      Object fk = key(fromPin, from.type());
+      Object tk = key(toPin, to.type());
+      return TableCache.get(
+          k == null || fk == null || tk == null ? null : List.of(k, fk, tk),
+          () -> readEdges(e, pin, from, to),
+          t -> (long) t.size() * (t.properties().size() + 3));
+    }
+
+    private EdgeTable readEdges(EdgeType e, TablePin pin, NodeTable from, NodeTable to) {
+      Columns c = scan(pin, e.properties(), true);
       int n = c.ids.size();
       int[] src = new int[n];
       int[] dst = new int[n];
@@ -46,11 +119,23 @@ final class SnapshotReader {
         src[r] = endpoint(from, c.src.get(r), e);
         dst[r] = endpoint(to, c.dst.get(r), e);
       }
-      edges.put(
-          e.name(),
-          new EdgeTable(e, c.names, c.ids(), src, dst, c.values(), from.size(), to.size()));
+      return new EdgeTable(e, c.names, c.ids(), src, dst, c.values(), from.size(), to.size());
     }
-    return new RootSnapshot(catalog, nodes, edges, commitId, manifestVersion);
+
+    private TablePin pin(String key) {
+      TablePin pin = pins.get(key);
+      if (pin == null) {
+        throw new RootException(
+            RootException.Kind.CORRUPT, "manifest lacks table " + key + " of the schema");
+      }
+      return pin;
+    }
+
+    private Columns scan(TablePin pin, Map<String, Property> props, boolean edge) {
+      Columns c = new Columns(props);
+      lance.scan(store.tableUri(pin), pin.version(), root -> c.add(root, edge));
+      return c;
+    }
   }
 
   private static int endpoint(NodeTable t, String id, EdgeType e) {
@@ -61,15 +146,6 @@ final class SnapshotReader {
           "edge " + e.name() + " refers to missing " + t.typeName() + " '" + id + "'");
     }
     return row;
-  }
-
-  private Columns scan(TablePin pin, Map<String, Property> props, boolean edge) {
-    if (pin == null) {
-      throw new RootException(RootException.Kind.CORRUPT, "manifest lacks a table of the schema");
-    }
-    Columns c = new Columns(props);
-    lance.scan(store.tableUri(pin), pin.version(), root -> c.add(root, edge));
-    return c;
   }
 
   /** Growing column lists of one table. */

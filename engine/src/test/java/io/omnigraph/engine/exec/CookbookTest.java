@@ -36,7 +36,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 class CookbookTest {
   /** One stored query with its cookbook. */
-  record Case(String cookbook, SeedGraph seed, CompiledQuery query) {
+  record Case(String cookbook, SeedGraph seed, CompiledQuery query, Path file) {
     @Override
     public String toString() {
       return cookbook + "/" + query.name();
@@ -60,7 +60,7 @@ class CookbookTest {
         assertThat(compiled.ok()).as(f.toString()).isTrue();
         for (CompiledQuery q : compiled.value().queries()) {
           if (!q.isMutation() && !usesSearch(q.read())) {
-            out.add(new Case(dir.getFileName().toString(), seed, q));
+            out.add(new Case(dir.getFileName().toString(), seed, q, f));
           }
         }
       }
@@ -83,7 +83,7 @@ class CookbookTest {
     assertThat(nonEmpty).isGreaterThan(cases.size() * 3 / 4);
   }
 
-  private static void check(Case c) {
+  static void check(Case c) {
     QueryResult r = execute(c);
     ObjectNode json = r.toJson(c.query().name(), ReadTarget.branch("main"), "seed");
     assertThat(json.get("row_count").asInt()).isEqualTo(r.rowCount());
@@ -94,12 +94,17 @@ class CookbookTest {
     }
   }
 
-  private static QueryResult execute(Case c) {
+  static QueryResult execute(Case c) {
+    return QueryExecutor.execute(c.seed().graph, c.query(), params(c), ExecOptions.defaults());
+  }
+
+  /** The parameters every run of {@code c} uses (values taken from the seed). */
+  static ObjectNode params(Case c) {
     ObjectNode params = Exec.JSON.createObjectNode();
     for (var p : c.query().params()) {
       params.set(p.name(), paramJson(c, p.name()));
     }
-    return QueryExecutor.execute(c.seed().graph, c.query(), params, ExecOptions.defaults());
+    return params;
   }
 
   private static Object param(Case c, String name) {

@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * The child process of {@link FailpointCrashTest}: {@code init <uri>} or {@code load <uri>} (the
- * {@link #BATCH}), run with {@code -DOMNIGRAPH_FAILPOINTS=<name>} so it halts at that failpoint.
+ * The child process of {@link FailpointCrashTest}: {@code init <uri>}, {@code load <uri>} (the
+ * {@link #BATCH}) or {@code apply <uri>} ({@link #SCHEMA_V2}), run with {@code
+ * -DOMNIGRAPH_FAILPOINTS=<name>} so it halts at that failpoint.
  */
 final class CrashChild {
   static final String SCHEMA =
@@ -32,6 +33,13 @@ final class CrashChild {
       {"edge":"Knows","from":"cy","to":"dee"}
       """;
 
+  /**
+   * The schema the child's {@code apply} migrates to: a new type, an added and a dropped column.
+   */
+  static final String SCHEMA_V2 =
+      "node Person { slug: String @key\n city: String? }\nedge Knows: Person -> Person\n"
+          + "node Team { slug: String @key }\n";
+
   private CrashChild() {}
 
   static CompiledSchema schema() {
@@ -49,6 +57,11 @@ final class CrashChild {
       case "load" -> {
         try (GraphRoot root = GraphRoot.open(uri, Map.of())) {
           root.load(jsonl(BATCH), LoadMode.APPEND, "main", "crash");
+        }
+      }
+      case "apply" -> {
+        try (GraphRoot root = GraphRoot.open(uri, Map.of())) {
+          root.applySchema(SchemaCompiler.compile("v2.pg", SCHEMA_V2).value(), false, "crash");
         }
       }
       default -> throw new IllegalArgumentException(args[0]);

@@ -10,19 +10,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.omnigraph.engine.failpoint.Failpoints;
 import io.omnigraph.engine.load.LoadMode;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -117,32 +111,53 @@ class FailpointCrashTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        Failpoints.LOAD_AFTER_SIDECAR,
-        Failpoints.LOAD_AFTER_FIRST_TABLE_WRITE,
-        Failpoints.LOAD_AFTER_TABLE_WRITES
-      })
+  @ValueSource(strings = {Failpoints.LOAD_AFTER_SIDECAR, Failpoints.LOAD_AFTER_FIRST_TABLE_WRITE})
   void loadKilledBeforePublishIsRolledBackByTheNextLoad(String failpoint) throws Exception {
     Path g = copyTemplate();
     crash(failpoint, "load", g);
-    assertThat(sidecars(g)).hasSize(1);
-    int moved =
-        switch (failpoint) {
-          case Failpoints.LOAD_AFTER_SIDECAR -> 0;
-          case Failpoints.LOAD_AFTER_FIRST_TABLE_WRITE -> 1;
-          default -> 2;
-        };
+    assertThat(CrashHarness.sidecars(g)).hasSize(1);
+    int moved = Failpoints.LOAD_AFTER_SIDECAR.equals(failpoint) ? 0 : 1;
     assertThat(tablesPastTheirPins(g)).as("tables written before the kill").isEqualTo(moved);
     assertState(g, 2, 2, 1); // no partial rows: readers see manifest 2 only
     loadAndAssert(g, 3, 4, 2); // the interrupted load, retried, lands exactly once
   }
 
   @Test
+  void loadKilledAfterAllTableWritesIsPublishedByTheNextLoad() throws Exception {
+    Path g = copyTemplate();
+    crash(Failpoints.LOAD_AFTER_TABLE_WRITES, "load", g);
+    assertThat(CrashHarness.sidecars(g)).hasSize(1);
+    assertThat(tablesPastTheirPins(g)).as("tables written before the kill").isEqualTo(2);
+    assertState(g, 2, 2, 1); // not published: readers still see manifest 2
+    try (GraphRoot root = GraphRoot.open(g.toString(), Map.of())) {
+      root.load(
+          jsonl("{\"type\":\"Person\",\"data\":{\"slug\":\"eve\"}}"),
+          LoadMode.APPEND,
+          "main",
+          null);
+      // the interrupted load was rolled forward as version 3 (its own commit), then this one
+      assertThat(root.manifest(3).commit().actorId()).isEqualTo("crash");
+    }
+    assertThat(CrashHarness.sidecars(g)).isEmpty();
+    assertState(g, 4, 5, 2);
+    assertThat(tablesPastTheirPins(g)).isZero();
+  }
+
+  @Test
+  void aRollForwardWhoseBaseMovedOnIsRolledBackInstead() throws Exception {
+    Path g = copyTemplate();
+    crash(Failpoints.LOAD_AFTER_TABLE_WRITES, "load", g);
+    try (GraphRoot root = GraphRoot.open(g.toString(), Map.of())) {
+      root.createBranch("side", "main"); // manifest 3: no longer the load's base (2)
+    }
+    loadAndAssert(g, 4, 4, 2); // rolled back; the retried batch lands exactly once
+  }
+
+  @Test
   void loadKilledAfterPublishIsRolledForward() throws Exception {
     Path g = copyTemplate();
     crash(Failpoints.LOAD_AFTER_PUBLISH, "load", g);
-    assertThat(sidecars(g)).hasSize(1);
+    assertThat(CrashHarness.sidecars(g)).hasSize(1);
     assertState(g, 3, 4, 2); // published: the load is durable
     try (GraphRoot root = GraphRoot.open(g.toString(), Map.of())) {
       root.load(
@@ -151,7 +166,7 @@ class FailpointCrashTest {
           "main",
           null);
     }
-    assertThat(sidecars(g)).isEmpty();
+    assertThat(CrashHarness.sidecars(g)).isEmpty();
     assertState(g, 4, 5, 2);
   }
 
@@ -160,7 +175,7 @@ class FailpointCrashTest {
     try (GraphRoot root = GraphRoot.open(g.toString(), Map.of())) {
       root.load(jsonl(BATCH), LoadMode.APPEND, "main", null);
     }
-    assertThat(sidecars(g)).isEmpty();
+    assertThat(CrashHarness.sidecars(g)).isEmpty();
     assertState(g, version, people, edges);
   }
 
@@ -185,65 +200,15 @@ class FailpointCrashTest {
     return moved;
   }
 
-  private static List<String> sidecars(Path g) throws IOException {
-    Path d = g.resolve(RootLayout.RECOVERY);
-    if (!Files.isDirectory(d)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(d)) {
-      return s.map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".json") && !n.startsWith(".~og."))
-          .toList();
-    }
-  }
-
   private Path copyTemplate() throws IOException {
-    Path g = dir.resolve("g");
-    try (Stream<Path> s = Files.walk(template)) {
-      for (Path p : (Iterable<Path>) s::iterator) {
-        Path to = g.resolve(template.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to);
-        }
-      }
-    }
-    return g;
+    return CrashHarness.copyTree(template, dir.resolve("g"));
   }
 
-  /** Runs {@link CrashChild} with {@code failpoint} armed and expects it to halt there. */
+  /**
+   * Runs {@link CrashChild} {@code command} on {@code g}, expecting the halt at {@code failpoint}.
+   */
   private void crash(String failpoint, String command, Path g) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (a.startsWith("--add-opens")
-          || a.startsWith("--enable-native-access")
-          || a.startsWith("--sun-misc")
-          || a.startsWith("-Xss")) {
-        cmd.add(a);
-      }
-    }
-    cmd.add("-XX:TieredStopAtLevel=1");
-    cmd.add("-D" + Failpoints.KEY + "=" + failpoint);
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(CrashChild.class.getName());
-    cmd.add(command);
-    cmd.add(g.toString());
-    Path log = dir.resolve("child.log");
-    ProcessBuilder pb =
-        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-    pb.environment().remove(Failpoints.KEY);
-    Process p = pb.start();
-    if (!p.waitFor(60, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("child did not halt at " + failpoint);
-    }
-    assertThat(p.exitValue())
-        .as(
-            "exit of child at %s; output:%n%s",
-            failpoint, Files.readString(log, StandardCharsets.UTF_8))
-        .isEqualTo(Failpoints.EXIT_CODE);
+    CrashHarness.crash(
+        CrashChild.class, failpoint, dir.resolve("child.log"), command, g.toString());
   }
 }

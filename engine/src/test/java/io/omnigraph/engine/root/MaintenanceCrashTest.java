@@ -5,20 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.omnigraph.engine.failpoint.Failpoints;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.lance.Dataset;
 
 /**
  * Kills a real child JVM at each maintenance failpoint, then checks that the graph opens at a
@@ -56,7 +50,7 @@ class MaintenanceCrashTest {
   void optimizeKilledBeforePublishIsRolledBackAndRedone(String failpoint) throws Exception {
     Path g = copyTemplate();
     crash(failpoint, "optimize", g);
-    assertThat(sidecars(g)).hasSize(1);
+    assertThat(CrashHarness.sidecars(g)).hasSize(1);
     assertState(g, 6);
     try (GraphRoot root = GraphRoot.open(g.toString(), Map.of())) {
       OptimizeReport r = root.optimize(); // resolves the dead writer's intent first
@@ -65,7 +59,7 @@ class MaintenanceCrashTest {
       assertThat(root.repair(false, false).datasets())
           .allMatch(d -> "no_drift".equals(d.classification()));
     }
-    assertThat(sidecars(g)).isEmpty();
+    assertThat(CrashHarness.sidecars(g)).isEmpty();
     assertState(g, 7);
   }
 
@@ -73,13 +67,13 @@ class MaintenanceCrashTest {
   void optimizeKilledAfterPublishIsDurable() throws Exception {
     Path g = copyTemplate();
     crash(Failpoints.OPTIMIZE_AFTER_PUBLISH, "optimize", g);
-    assertThat(sidecars(g)).hasSize(1);
+    assertThat(CrashHarness.sidecars(g)).hasSize(1);
     assertState(g, 7);
     try (GraphRoot root = GraphRoot.open(g.toString(), Map.of())) {
       assertThat(root.optimize().commit()).isNull(); // intent deleted, nothing left to do
       assertThat(MaintenanceFixture.indexes(root, "node:Doc")).contains("og_fts_title");
     }
-    assertThat(sidecars(g)).isEmpty();
+    assertThat(CrashHarness.sidecars(g)).isEmpty();
     assertState(g, 7);
   }
 
@@ -107,6 +101,29 @@ class MaintenanceCrashTest {
     assertState(g, 6);
   }
 
+  @Test
+  void repairKilledBeforePublishChangesNothingAndRerunHeals() throws Exception {
+    Path g = copyTemplate();
+    try (GraphRoot root = GraphRoot.open(g.toString(), Map.of())) {
+      TablePin doc = root.manifest().branch("main").tables().get("node:Doc");
+      try (Dataset ds = root.lance().open(root.store().tableUri(doc), null)) {
+        ds.compact(); // verified maintenance done outside optimize: drift repair may publish
+      }
+    }
+    crash(Failpoints.REPAIR_BEFORE_PUBLISH, "repair", g);
+    assertState(g, 6);
+    try (GraphRoot root = GraphRoot.open(g.toString(), Map.of())) {
+      assertThat(root.repair(false, false).datasets())
+          .anyMatch(d -> "verified_maintenance".equals(d.classification()));
+      RepairReport healed = root.repair(true, false);
+      assertThat(healed.commit()).isNotNull();
+      assertThat(root.repair(false, false).datasets())
+          .allMatch(d -> "no_drift".equals(d.classification()));
+    }
+    assertThat(CrashHarness.sidecars(g)).isEmpty();
+    assertState(g, 7);
+  }
+
   /** Readable at manifest {@code version}: main has 8 docs and 4 edges, review 6 and 3. */
   private static void assertState(Path g, long version) {
     try (GraphRoot root = GraphRoot.open(g.toString(), Map.of())) {
@@ -120,65 +137,16 @@ class MaintenanceCrashTest {
     }
   }
 
-  private static List<String> sidecars(Path g) throws IOException {
-    Path d = g.resolve(RootLayout.RECOVERY);
-    if (!Files.isDirectory(d)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(d)) {
-      return s.map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".json") && !n.startsWith(".~og."))
-          .toList();
-    }
-  }
-
   private Path copyTemplate() throws IOException {
-    Path g = dir.resolve("g");
-    try (Stream<Path> s = Files.walk(template)) {
-      for (Path p : (Iterable<Path>) s::iterator) {
-        Path to = g.resolve(template.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to);
-        }
-      }
-    }
-    return g;
+    return CrashHarness.copyTree(template, dir.resolve("g"));
   }
 
-  /** Runs {@link MaintenanceCrashChild} with {@code failpoint} armed; expects it to halt there. */
+  /**
+   * Runs {@link MaintenanceCrashChild} {@code command} on {@code g}, expecting the halt at {@code
+   * failpoint}.
+   */
   private void crash(String failpoint, String command, Path g) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (a.startsWith("--add-opens")
-          || a.startsWith("--enable-native-access")
-          || a.startsWith("--sun-misc")
-          || a.startsWith("-Xss")) {
-        cmd.add(a);
-      }
-    }
-    cmd.add("-XX:TieredStopAtLevel=1");
-    cmd.add("-D" + Failpoints.KEY + "=" + failpoint);
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(MaintenanceCrashChild.class.getName());
-    cmd.add(command);
-    cmd.add(g.toString());
-    Path log = dir.resolve("child.log");
-    ProcessBuilder pb =
-        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-    pb.environment().remove(Failpoints.KEY);
-    Process p = pb.start();
-    if (!p.waitFor(60, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("child did not halt at " + failpoint);
-    }
-    assertThat(p.exitValue())
-        .as(
-            "exit of child at %s; output:%n%s",
-            failpoint, Files.readString(log, StandardCharsets.UTF_8))
-        .isEqualTo(Failpoints.EXIT_CODE);
+    CrashHarness.crash(
+        MaintenanceCrashChild.class, failpoint, dir.resolve("child.log"), command, g.toString());
   }
 }

@@ -6,15 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnigraph.engine.failpoint.Failpoints;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,7 +52,7 @@ class WriteCrashTest {
   void mutationKilledBeforePublishIsRolledBack(String failpoint) throws Exception {
     Path g = copyTemplate();
     crash(failpoint, "mutate", g);
-    assertThat(sidecars(g)).hasSize(1);
+    assertThat(CrashHarness.sidecars(g)).hasSize(1);
     try (GraphRoot root = GraphRoot.open(g.toString(), Map.of())) {
       assertThat(root.manifest().version()).isEqualTo(templateVersion);
       assertThat(root.snapshot("main").nodes("Person").rowOf("eve")).isEqualTo(-1);
@@ -68,7 +62,7 @@ class WriteCrashTest {
       assertThat(s.nodes("Person").size()).isEqualTo(4);
       assertThat(s.edges("Knows").size()).isEqualTo(3);
     }
-    assertThat(sidecars(g)).isEmpty();
+    assertThat(CrashHarness.sidecars(g)).isEmpty();
   }
 
   @ParameterizedTest
@@ -83,7 +77,7 @@ class WriteCrashTest {
       assertThat(value(s, "eve", "age")).isEqualTo(5L);
       assertThat(s.edges("Knows").size()).isEqualTo(3);
     }
-    assertThat(sidecars(g)).isEmpty();
+    assertThat(CrashHarness.sidecars(g)).isEmpty();
   }
 
   @ParameterizedTest
@@ -93,7 +87,7 @@ class WriteCrashTest {
       Path g = copyTemplate();
       String target = command.equals("merge") ? "main" : "snap";
       crash(failpoint, command, g);
-      assertThat(sidecars(g)).hasSize(1);
+      assertThat(CrashHarness.sidecars(g)).hasSize(1);
       try (GraphRoot root = GraphRoot.open(g.toString(), Map.of())) {
         assertThat(root.manifest().version()).isEqualTo(templateVersion);
         assertThat(value(root.snapshot(target), "ada", "age")).isEqualTo(36L);
@@ -103,8 +97,8 @@ class WriteCrashTest {
         assertThat(value(s, "ada", "age")).isEqualTo(50L);
         assertThat(s.nodes("Person").size()).isEqualTo(4);
       }
-      assertThat(sidecars(g)).isEmpty();
-      deleteTree(g);
+      assertThat(CrashHarness.sidecars(g)).isEmpty();
+      CrashHarness.deleteTree(g);
     }
   }
 
@@ -115,7 +109,7 @@ class WriteCrashTest {
       Path g = copyTemplate();
       String target = command.equals("merge") ? "main" : "snap";
       crash(failpoint, command, g);
-      assertThat(sidecars(g)).hasSize(1);
+      assertThat(CrashHarness.sidecars(g)).hasSize(1);
       try (GraphRoot root = GraphRoot.open(g.toString(), Map.of())) {
         assertThat(root.manifest().version()).isEqualTo(templateVersion + 1);
         mutate(root, "set_age", "{\"slug\":\"cy\",\"age\":1}", target); // runs recovery
@@ -125,78 +119,21 @@ class WriteCrashTest {
         assertThat(root.merge("review", target, "again", false).outcome())
             .isEqualTo("already_up_to_date");
       }
-      assertThat(sidecars(g)).isEmpty();
-      deleteTree(g);
-    }
-  }
-
-  private static List<String> sidecars(Path g) throws IOException {
-    Path d = g.resolve(RootLayout.RECOVERY);
-    if (!Files.isDirectory(d)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.list(d)) {
-      return s.map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".json") && !n.startsWith(".~og."))
-          .toList();
+      assertThat(CrashHarness.sidecars(g)).isEmpty();
+      CrashHarness.deleteTree(g);
     }
   }
 
   private Path copyTemplate() throws IOException {
-    Path g = dir.resolve("g");
-    try (Stream<Path> s = Files.walk(template)) {
-      for (Path p : (Iterable<Path>) s::iterator) {
-        Path to = g.resolve(template.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(to);
-        } else {
-          Files.copy(p, to);
-        }
-      }
-    }
-    return g;
+    return CrashHarness.copyTree(template, dir.resolve("g"));
   }
 
-  private static void deleteTree(Path g) throws IOException {
-    try (Stream<Path> s = Files.walk(g)) {
-      for (Path p : s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-        Files.delete(p);
-      }
-    }
-  }
-
-  /** Runs {@link WriteCrashChild} with {@code failpoint} armed and expects it to halt there. */
+  /**
+   * Runs {@link WriteCrashChild} {@code command} on {@code g}, expecting the halt at {@code
+   * failpoint}.
+   */
   private void crash(String failpoint, String command, Path g) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (a.startsWith("--add-opens")
-          || a.startsWith("--enable-native-access")
-          || a.startsWith("--sun-misc")
-          || a.startsWith("-Xss")) {
-        cmd.add(a);
-      }
-    }
-    cmd.add("-XX:TieredStopAtLevel=1");
-    cmd.add("-D" + Failpoints.KEY + "=" + failpoint);
-    cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
-    cmd.add(WriteCrashChild.class.getName());
-    cmd.add(command);
-    cmd.add(g.toString());
-    Path log = dir.resolve("child.log");
-    ProcessBuilder pb =
-        new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-    pb.environment().remove(Failpoints.KEY);
-    Process p = pb.start();
-    if (!p.waitFor(60, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("child did not halt at " + failpoint);
-    }
-    assertThat(p.exitValue())
-        .as(
-            "exit of child at %s; output:%n%s",
-            failpoint, Files.readString(log, StandardCharsets.UTF_8))
-        .isEqualTo(Failpoints.EXIT_CODE);
+    CrashHarness.crash(
+        WriteCrashChild.class, failpoint, dir.resolve("child.log"), command, g.toString());
   }
 }

@@ -1,0 +1,185 @@
+package io.omnigraph.server.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnigraph.compiler.diag.Diagnostic;
+import io.omnigraph.compiler.diag.Result;
+import io.omnigraph.compiler.query.QueryCompiler;
+import io.omnigraph.compiler.query.ir.CompiledQuery;
+import io.omnigraph.compiler.source.SourceText;
+import io.omnigraph.engine.exec.QueryExecutor;
+import io.omnigraph.engine.exec.QueryResult;
+import io.omnigraph.engine.exec.ReadTarget;
+import io.omnigraph.engine.root.AcceptedSchema;
+import io.omnigraph.engine.root.Commit;
+import io.omnigraph.engine.root.RootSnapshot;
+import io.omnigraph.policy.PolicyAction;
+import io.omnigraph.server.http.ApiError;
+import io.omnigraph.server.http.Bodies;
+import io.omnigraph.server.http.Call;
+import io.omnigraph.server.http.Route;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Per-graph read routes: snapshot, inline query, schema, commits, branch list. */
+final class ReadRoutes {
+  static final String G = "/graphs/{graph_id}";
+  private static final Set<String> QUERY_FIELDS =
+      Set.of("query", "name", "params", "branch", "snapshot");
+  private static final Set<String> READ_FIELDS =
+      Set.of("query_source", "query_name", "params", "branch", "snapshot");
+
+  private ReadRoutes() {}
+
+  static List<Route> routes() {
+    return List.of(
+        Route.of("GET", G + "/snapshot", "snapshot")
+            .summary("The datasets the head of a branch pins")
+            .action("read")
+            .query("branch")
+            .to(ReadRoutes::snapshot),
+        Route.of("POST", G + "/query", "query")
+            .summary("Run an inline read query (mutations go to /mutate)")
+            .action("read")
+            .jsonBody()
+            .to(c -> query(c, false)),
+        Route.of("POST", G + "/read", "read")
+            .summary("Deprecated alias of /query (legacy body)")
+            .action("read")
+            .jsonBody()
+            .deprecatedFor("query")
+            .to(c -> query(c, true)),
+        Route.of("GET", G + "/schema", "schema_get")
+            .summary("The accepted schema source")
+            .action("read")
+            .to(ReadRoutes::schema),
+        Route.of("POST", G + "/schema/apply", "schema_apply")
+            .summary("Disabled for cluster-backed serving (409)")
+            .action("schema_apply")
+            .jsonBody()
+            .to(ReadRoutes::schemaApply),
+        Route.of("GET", G + "/commits", "commits_list")
+            .summary("Commits of a branch, newest first")
+            .action("read")
+            .query("branch")
+            .to(ReadRoutes::commits),
+        Route.of("GET", G + "/commits/{commit_id}", "commit_get")
+            .summary("One commit")
+            .action("read")
+            .to(ReadRoutes::commit),
+        Route.of("GET", G + "/branches", "branches_list")
+            .summary("The graph's branches")
+            .action("read")
+            .to(ReadRoutes::branches));
+  }
+
+  static String branchOr(String b) {
+    return b == null ? "main" : b;
+  }
+
+  private static void snapshot(Call c) throws Exception {
+    String branch = branchOr(c.query("branch"));
+    c.authorize(PolicyAction.READ, branch, null);
+    c.ok(c.graph().root().snapshotInfo(branch).toJson());
+  }
+
+  private static void query(Call c, boolean legacy) throws Exception {
+    ObjectNode body = c.jsonBody(false);
+    Bodies.only(body, legacy ? READ_FIELDS : QUERY_FIELDS);
+    String text = Bodies.requiredString(body, legacy ? "query_source" : "query");
+    String name = Bodies.string(body, legacy ? "query_name" : "name");
+    Target t = Target.of(body);
+    c.authorize(PolicyAction.READ, t.branch(), null);
+    CompiledQuery q = compile(c, text, name);
+    if (q.isMutation()) {
+      throw ApiError.badRequest(
+          "query '"
+              + q.name()
+              + "' is a mutation; send it to POST /graphs/"
+              + c.graph().id()
+              + "/mutate");
+    }
+    ObjectNode out = run(c, q, Bodies.object(body, "params"), t);
+    if (legacy) {
+      out.remove("graph_commit_id");
+    }
+    c.ok(out);
+  }
+
+  /** Compiles inline source against the live schema; compiler errors are a 400. */
+  static CompiledQuery compile(Call c, String text, String name) {
+    SourceText src = new SourceText("<query>", text);
+    Result<CompiledQuery> r = QueryCompiler.compileOne(c.graph().root().catalog(), src, name);
+    if (!r.ok()) {
+      String msg =
+          r.diagnostics().stream()
+              .filter(Diagnostic::isError)
+              .map(QueryCompiler::describe)
+              .collect(Collectors.joining("; "));
+      throw ApiError.badRequest(msg);
+    }
+    return r.value();
+  }
+
+  /** Runs a read on its target and returns the read envelope. */
+  static ObjectNode run(Call c, CompiledQuery q, ObjectNode params, Target t) {
+    ServedGraph g = c.graph();
+    RootSnapshot snap =
+        t.snapshot() == null
+            ? g.snapshots().head(g.root(), t.branch())
+            : g.root().snapshotAt(t.snapshot(), t.branch());
+    QueryResult r = QueryExecutor.execute(snap, q, params, g.execOptions());
+    return r.toJson(q.name(), new ReadTarget(t.branch(), t.snapshot()), snap.commitId());
+  }
+
+  /** A read target: {@code branch} (default main) or {@code snapshot}, never both. */
+  record Target(String branch, String snapshot) {
+    static Target of(ObjectNode body) {
+      String b = Bodies.string(body, "branch");
+      String s = Bodies.string(body, "snapshot");
+      if (b != null && s != null) {
+        throw ApiError.badRequest("'branch' and 'snapshot' are mutually exclusive; pass one");
+      }
+      return new Target(branchOr(b), s);
+    }
+  }
+
+  private static void schema(Call c) throws Exception {
+    c.authorize(PolicyAction.READ, "main", null);
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("schema_source", AcceptedSchema.source(c.graph().uri(), c.server().env()));
+    c.ok(o);
+  }
+
+  private static void schemaApply(Call c) throws Exception {
+    c.authorize(PolicyAction.SCHEMA_APPLY, null, "main");
+    throw ApiError.conflict(
+        "server-side schema apply is disabled for cluster-backed serving; update the cluster"
+            + " config, run `omnigraph cluster apply`, and restart");
+  }
+
+  private static void commits(Call c) throws Exception {
+    String branch = branchOr(c.query("branch"));
+    c.authorize(PolicyAction.READ, branch, null);
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    ArrayNode list = o.putArray("commits");
+    c.graph().root().commits(branch).forEach(k -> list.add(k.toJson()));
+    c.ok(o);
+  }
+
+  private static void commit(Call c) throws Exception {
+    Commit k = c.graph().root().commit(c.pathParam("commit_id"));
+    c.authorize(PolicyAction.READ, k.graphBranch(), null);
+    c.ok(k.toJson());
+  }
+
+  private static void branches(Call c) throws Exception {
+    c.authorize(PolicyAction.READ, "main", null);
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    ArrayNode list = o.putArray("branches");
+    c.graph().root().listBranches().forEach(list::add);
+    c.ok(o);
+  }
+}

@@ -1,0 +1,32 @@
+package io.omnigraph.server.api;
+
+import io.omnigraph.server.http.Route;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The route table: the single source for the router and {@code /openapi.json}. */
+public final class Routes {
+  /** The conditional-write header of {@code /mutate/if-graph-commit} [UP]. */
+  public static final String IF_COMMIT = "Omnigraph-If-Graph-Commit";
+
+  private Routes() {}
+
+  /** Every route of the server, in documentation order. */
+  public static List<Route> all() {
+    List<Route> out = new ArrayList<>();
+    MutationRunner mutations =
+        (c, q, params, branch) ->
+            c.graph().root().mutate(q, params, branch, c.writeActor(), ifCommit(c)).toJson();
+    out.addAll(SystemRoutes.routes(() -> out));
+    out.addAll(ReadRoutes.routes());
+    out.addAll(StoredQueryRoutes.routes(mutations));
+    out.addAll(WriteRoutes.routes(mutations));
+    out.addAll(BranchRoutes.routes());
+    return List.copyOf(out);
+  }
+
+  /** The expected head on the conditional routes; null elsewhere. */
+  static String ifCommit(io.omnigraph.server.http.Call c) {
+    return c.ctx().path().endsWith("/if-graph-commit") ? c.ctx().header(IF_COMMIT) : null;
+  }
+}
