@@ -22,7 +22,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * of the run to {@code bench/results/}: {@code <timestamp>.json}, {@code <timestamp>.md} and {@code
  * latest.md}, so numbers can be compared run to run. JMH benchmarks take the usual JMH options; the
  * graph workload ({@code GraphBenchmark}, a purpose-built harness: bulk load, answer check, query
- * medians, cold processes) runs when the regex matches its name.
+ * medians, cold processes) runs when the regex matches its name. {@code cluster-cold [launcher]}
+ * instead times fresh control-plane CLI processes ({@link ClusterBenchmark#main}).
  */
 public final class BenchMain {
   /** The name the regex is matched against to select the graph workload. */
@@ -45,6 +46,10 @@ public final class BenchMain {
   }
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("cluster-cold")) {
+      ClusterBenchmark.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     CommandLineOptions cli;
     try {
       cli = new CommandLineOptions(args);

@@ -15,7 +15,7 @@ public final class Terminal {
   public static Terminal forStdout() {
     // The launcher knows whether stdout is a terminal ([ -t 1 ]) and passes it on.
     boolean tty = Boolean.getBoolean("omnigraph.stdout.tty");
-    boolean disabled = System.getenv("NO_COLOR") != null;
+    boolean disabled = CliEnv.get().get("NO_COLOR") != null;
     return new Terminal(tty && !disabled);
   }
 

@@ -73,8 +73,12 @@ public final class DesiredBuilder {
     Path schemaFile = config.resolve(g.schema());
     String schemaPath = "graphs." + g.id() + ".schema";
     byte[] bytes = readOrReport(schemaFile, "schema_file_missing", schemaPath, "schema");
-    CompiledSchema schema = bytes == null ? null : compileSchema(g, schemaFile, bytes, schemaPath);
     String schemaDigest = bytes == null ? "" : Digests.sha256(bytes);
+    CompiledSchema schema =
+        bytes == null
+            ? null
+            : CompileCache.schema(
+                schemaDigest, () -> compileSchema(g, schemaFile, bytes, schemaPath));
     if (bytes != null) {
       resources.put(
           "schema." + g.id(),
@@ -83,7 +87,7 @@ public final class DesiredBuilder {
     }
     SortedMap<String, String> queryDigests = new TreeMap<>();
     for (QueryDiscovery.Found q :
-        new QueryDiscovery(config, out).discover(g, schema, bytes != null)) {
+        new QueryDiscovery(config, out).discover(g, schema, schemaDigest, bytes != null)) {
       String address = "query." + g.id() + "." + q.name();
       resources.put(address, new Resource(address, "query", q.digest(), q.file().toString()));
       payloads.put(address, new Payload(address, q.file(), q.digest()));

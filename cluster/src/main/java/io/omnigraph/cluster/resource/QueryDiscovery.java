@@ -41,7 +41,8 @@ final class QueryDiscovery {
     this.out = out;
   }
 
-  List<Found> discover(GraphDecl g, CompiledSchema schema, boolean schemaReadable) {
+  List<Found> discover(
+      GraphDecl g, CompiledSchema schema, String schemaDigest, boolean schemaReadable) {
     if (g.queries() == null) {
       return List.of();
     }
@@ -57,7 +58,7 @@ final class QueryDiscovery {
         }
       }
     }
-    typecheck(g, base, schema, schemaReadable, found, sources);
+    typecheck(g, base, schema, schemaDigest, schemaReadable, found, sources);
     return List.copyOf(found.values());
   }
 
@@ -150,23 +151,31 @@ final class QueryDiscovery {
       return Optional.empty();
     }
     SourceText src = new SourceText(file.toString(), new String(bytes, StandardCharsets.UTF_8));
+    String digest = Digests.sha256(bytes);
+    List<String> names = CompileCache.queryNames(digest, () -> parseNames(path, file, src));
+    return names == null ? Optional.empty() : Optional.of(new ParsedFile(file, digest, src, names));
+  }
+
+  /** The declared query names, or null after reporting {@code query_parse_error}. */
+  private List<String> parseNames(String path, Path file, SourceText src) {
     Result<QueryAst.File> r = QueryCompiler.parse(src);
     if (!r.ok()) {
       out.error(
           "query_parse_error",
           path,
           "query file " + file + " does not parse: " + DesiredBuilder.render(r.errors()));
-      return Optional.empty();
+      return null;
     }
     List<String> names = new ArrayList<>();
     r.value().queries().forEach(q -> names.add(q.name().text()));
-    return Optional.of(new ParsedFile(file, Digests.sha256(bytes), src, names));
+    return List.copyOf(names);
   }
 
   private void typecheck(
       GraphDecl g,
       String base,
       CompiledSchema schema,
+      String schemaDigest,
       boolean schemaReadable,
       Map<String, Found> found,
       Map<String, ParsedFile> sources) {
@@ -186,7 +195,13 @@ final class QueryDiscovery {
     for (Found f : found.values()) {
       ParsedFile pf = sources.get(f.name());
       QueryFileCheck check =
-          checks.computeIfAbsent(pf.file(), k -> QueryCompiler.check(schema.catalog(), pf.src()));
+          checks.computeIfAbsent(
+              pf.file(),
+              k ->
+                  CompileCache.check(
+                      schemaDigest,
+                      pf.digest(),
+                      () -> QueryCompiler.check(schema.catalog(), pf.src())));
       Optional<QueryOutcome> o = check.query(f.name());
       if (o.isPresent() && !o.get().ok()) {
         out.error(
