@@ -61,6 +61,7 @@ final class WriteRoutes {
             .summary("Run an inline mutation only while the branch head is the given commit")
             .action("change")
             .jsonBody()
+            .conditional()
             .to(c -> mutate(c, mutations)),
         Route.of("POST", G + "/change", "change")
             .summary("Deprecated alias of /mutate")
@@ -124,11 +125,16 @@ final class WriteRoutes {
       return from != null && !c.graph().root().listBranches().contains(branch);
     }
 
+    /**
+     * {@code change} is decided first, before the branch's existence is looked at, so an actor
+     * without it learns nothing about which branches exist; {@code branch_create} follows when the
+     * load forks.
+     */
     void authorize(Call c) {
+      c.authorize(PolicyAction.CHANGE, branch, null);
       if (forks(c)) {
         c.authorize(PolicyAction.BRANCH_CREATE, from, branch);
       }
-      c.authorize(PolicyAction.CHANGE, branch, null);
     }
 
     ObjectNode run(Call c, byte[] data) throws Exception {
@@ -163,12 +169,6 @@ final class WriteRoutes {
   }
 
   private static void mutate(Call c, MutationRunner mutations) throws Exception {
-    if (c.ctx().path().endsWith("/if-graph-commit")
-        && (c.ctx().header(Routes.IF_COMMIT) == null
-            || c.ctx().header(Routes.IF_COMMIT).isBlank())) {
-      throw ApiError.badRequest(
-          "header " + Routes.IF_COMMIT + " (the expected head commit) is required");
-    }
     ObjectNode body = c.jsonBody(false);
     Bodies.only(body, MUTATE_FIELDS);
     String text = Bodies.string(body, "query");

@@ -29,6 +29,7 @@ public final class Call {
   private ServedGraph graph;
   private Admission.Ticket ticket;
   private byte[] body;
+  private String ifGraphCommit;
 
   Call(Context ctx, Route route, ServerContext server) {
     this.ctx = ctx;
@@ -56,6 +57,15 @@ public final class Call {
 
   void actor(String a) {
     this.actor = a;
+  }
+
+  /** The validated {@link IfGraphCommit#HEADER} of a conditional route; {@code null} elsewhere. */
+  public String ifGraphCommit() {
+    return ifGraphCommit;
+  }
+
+  void ifGraphCommit(String expected) {
+    this.ifGraphCommit = expected;
   }
 
   public ServedGraph graph() {

@@ -81,6 +81,7 @@ public final class HttpServer implements AutoCloseable {
       if (route.graphScoped()) {
         call.graph(resolve(ctx.pathParam("graph_id")));
       }
+      call.ifGraphCommit(IfGraphCommit.parse(ctx, route));
       route.handler().handle(call);
     } catch (Throwable t) {
       writeError(ctx, t);

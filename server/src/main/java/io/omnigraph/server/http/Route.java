@@ -18,6 +18,7 @@ import java.util.List;
  * @param queryParams the query parameters the route reads
  * @param deprecated whether the route is a deprecated alias
  * @param successor for deprecated routes, the successor path suffix for the {@code Link} header
+ * @param conditional whether the route takes (and requires) {@link IfGraphCommit#HEADER}
  * @param handler the work
  */
 public record Route(
@@ -33,6 +34,7 @@ public record Route(
     List<String> queryParams,
     boolean deprecated,
     String successor,
+    boolean conditional,
     Handler handler) {
 
   /** Default body limit (06 §7). */
@@ -75,6 +77,7 @@ public record Route(
     private List<String> queryParams = List.of();
     private boolean deprecated;
     private String successor;
+    private boolean conditional;
 
     private Builder(String method, String path, String operationId) {
       this.method = method;
@@ -123,6 +126,12 @@ public record Route(
       return this;
     }
 
+    /** The route takes the required {@link IfGraphCommit#HEADER} (04 §3). */
+    public Builder conditional() {
+      this.conditional = true;
+      return this;
+    }
+
     public Route to(Handler h) {
       return new Route(
           method,
@@ -137,6 +146,7 @@ public record Route(
           queryParams,
           deprecated,
           successor,
+          conditional,
           h);
     }
   }
