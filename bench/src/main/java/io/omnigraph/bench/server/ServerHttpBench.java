@@ -56,7 +56,8 @@ public final class ServerHttpBench {
       long errors,
       double rps,
       double p50,
-      double p99) {}
+      double p99,
+      double cpuUsPerRequest) {}
 
   public static void main(String[] args) throws Exception {
     Path cookbook = findCookbook();
@@ -196,9 +197,11 @@ public final class ServerHttpBench {
       String target, int c, long seconds, java.util.function.Supplier<HttpRequest> req)
       throws Exception {
     drive(c, 1, req, 20_000);
+    long cpu0 = processCpuNanos();
     long t0 = System.nanoTime();
     List<long[]> lat = drive(c, seconds, req, MAX_REQUESTS);
     double elapsed = (System.nanoTime() - t0) / 1e9;
+    long cpu = processCpuNanos() - cpu0;
     long errors = lat.stream().mapToLong(a -> a[a.length - 1]).sum();
     long[] all =
         lat.stream()
@@ -207,7 +210,18 @@ public final class ServerHttpBench {
             .sorted()
             .toArray();
     double rps = all.length / elapsed;
-    return new Cell(target, c, all.length, errors, rps, pct(all, 0.50), pct(all, 0.99));
+    double cpuUs = all.length == 0 ? Double.NaN : cpu / 1e3 / all.length;
+    return new Cell(target, c, all.length, errors, rps, pct(all, 0.50), pct(all, 0.99), cpuUs);
+  }
+
+  /**
+   * CPU time of this whole process (load generator, bare Jetty and server alike): per request it is
+   * far less sensitive to other load on the machine than wall-clock throughput.
+   */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static List<long[]> drive(
@@ -265,21 +279,24 @@ public final class ServerHttpBench {
                 "%.2f",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                     .getSystemLoadAverage()))
-        .append(". Stored queries run with a bearer token under the cookbook's policy.\n\n");
+        .append(". Stored queries run with a bearer token under the cookbook's policy.")
+        .append(" CPU µs/req is the whole process's CPU time (client + server) per request;")
+        .append(" 'over bare' subtracts the bare-Jetty cell's figure at the same concurrency, an")
+        .append(" estimate of the server's own CPU per request that other load barely moves.\n\n");
     sb.append(
-        "| target | concurrency | requests | non-200 | req/s | p50 ms | p99 ms | vs bare |\n");
-    sb.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        "| target | concurrency | requests | non-200 | req/s | p50 ms | p99 ms | vs bare"
+            + " | CPU µs/req | over bare µs |\n");
+    sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Cell c : cells) {
-      double bare =
+      Cell bare =
           cells.stream()
               .filter(x -> x.concurrency() == c.concurrency() && x.target().startsWith("bare"))
-              .mapToDouble(Cell::rps)
               .findFirst()
-              .orElse(Double.NaN);
+              .orElse(c);
       sb.append(
           String.format(
               java.util.Locale.ROOT,
-              "| %s | %d | %d | %d | %.0f | %.2f | %.2f | %.0f%% |%n",
+              "| %s | %d | %d | %d | %.0f | %.2f | %.2f | %.0f%% | %.0f | %.0f |%n",
               c.target(),
               c.concurrency(),
               c.requests(),
@@ -287,7 +304,9 @@ public final class ServerHttpBench {
               c.rps(),
               c.p50(),
               c.p99(),
-              100 * c.rps() / bare));
+              100 * c.rps() / bare.rps(),
+              c.cpuUsPerRequest(),
+              c.cpuUsPerRequest() - bare.cpuUsPerRequest()));
     }
     return sb.toString();
   }

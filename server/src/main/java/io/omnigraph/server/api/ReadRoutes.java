@@ -40,39 +40,50 @@ final class ReadRoutes {
             .summary("The datasets the head of a branch pins")
             .action("read")
             .query("branch")
+            .response(Shapes.snapshot())
             .to(ReadRoutes::snapshot),
         Route.of("POST", G + "/query", "query")
             .summary("Run an inline read query (mutations go to /mutate)")
             .action("read")
             .jsonBody()
+            .request(Shapes.query())
+            .response(Shapes.readEnvelope())
             .to(c -> query(c, false)),
         Route.of("POST", G + "/read", "read")
             .summary("Deprecated alias of /query (legacy body)")
             .action("read")
             .jsonBody()
             .deprecatedFor("query")
+            .request(Shapes.legacyRead())
+            .response(Shapes.readEnvelope())
             .to(c -> query(c, true)),
         Route.of("GET", G + "/schema", "schema_get")
             .summary("The accepted schema source")
             .action("read")
+            .response(Shapes.schemaSource())
             .to(ReadRoutes::schema),
         Route.of("POST", G + "/schema/apply", "schema_apply")
             .summary("Disabled for cluster-backed serving (409)")
             .action("schema_apply")
             .jsonBody()
+            .request(Shapes.schemaApply())
+            .response(Shapes.schemaSource())
             .to(ReadRoutes::schemaApply),
         Route.of("GET", G + "/commits", "commits_list")
             .summary("Commits of a branch, newest first")
             .action("read")
             .query("branch")
+            .response(Shapes.commits())
             .to(ReadRoutes::commits),
         Route.of("GET", G + "/commits/{commit_id}", "commit_get")
             .summary("One commit")
             .action("read")
+            .response(Shapes.commit())
             .to(ReadRoutes::commit),
         Route.of("GET", G + "/branches", "branches_list")
             .summary("The graph's branches")
             .action("read")
+            .response(Shapes.branches())
             .to(ReadRoutes::branches));
   }
 

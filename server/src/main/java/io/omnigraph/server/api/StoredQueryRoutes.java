@@ -28,11 +28,14 @@ final class StoredQueryRoutes {
         Route.of("GET", ReadRoutes.G + "/queries", "queries_list")
             .summary("The typed catalog of stored queries (MCP discovery)")
             .action("read")
+            .response(Shapes.catalog())
             .to(StoredQueryRoutes::catalog),
         Route.of("POST", ReadRoutes.G + "/queries/{name}", "query_invoke")
             .summary("Invoke a stored query by name")
             .action("invoke_query + read|change")
             .jsonBody()
+            .request(Shapes.invoke())
+            .response(Shapes.invokeResult())
             .to(c -> invoke(c, mutations)),
         Route.of(
                 "POST",
@@ -42,6 +45,8 @@ final class StoredQueryRoutes {
             .action("invoke_query + change")
             .jsonBody()
             .conditional()
+            .request(Shapes.invoke())
+            .response(Shapes.mutationEnvelope())
             .to(c -> invoke(c, mutations)));
   }
 

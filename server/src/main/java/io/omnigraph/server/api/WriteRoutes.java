@@ -31,43 +31,57 @@ final class WriteRoutes {
             .action("change (+ branch_create when forking)")
             .body("application/x-ndjson", Route.LOAD_BODY_LIMIT)
             .query("branch", "from", "mode")
+            .response(Shapes.loadResult())
             .to(WriteRoutes::loadNdjson),
         Route.of("POST", G + "/load", "load")
             .summary("Load an NDJSON graph batch carried in a JSON body")
             .action("change (+ branch_create when forking)")
             .body("application/json", Route.LOAD_BODY_LIMIT)
+            .request(Shapes.load())
+            .response(Shapes.loadResult())
             .to(c -> loadJson(c, true)),
         Route.of("POST", G + "/ingest", "ingest")
             .summary("Deprecated alias of /load")
             .action("change (+ branch_create when forking)")
             .body("application/json", Route.LOAD_BODY_LIMIT)
             .deprecatedFor("load")
+            .request(Shapes.load())
+            .response(Shapes.loadResult())
             .to(c -> loadJson(c, true)),
         Route.of("POST", G + "/branches", "branch_create")
             .summary("Create a branch")
             .action("branch_create")
             .jsonBody()
+            .request(Shapes.branchCreate())
+            .response(Shapes.branchCreated())
             .to(WriteRoutes::branchCreate),
         Route.of("DELETE", G + "/branches/{branch}", "branch_delete")
             .summary("Delete a branch")
             .action("branch_delete")
+            .response(Shapes.branchDeleted())
             .to(WriteRoutes::branchDelete),
         Route.of("POST", G + "/mutate", "mutate")
             .summary("Run an inline mutation on a branch")
             .action("change")
             .jsonBody()
+            .request(Shapes.mutate())
+            .response(Shapes.mutationEnvelope())
             .to(c -> mutate(c, mutations)),
         Route.of("POST", G + "/mutate/if-graph-commit", "mutate_if_graph_commit")
             .summary("Run an inline mutation only while the branch head is the given commit")
             .action("change")
             .jsonBody()
             .conditional()
+            .request(Shapes.mutate())
+            .response(Shapes.mutationEnvelope())
             .to(c -> mutate(c, mutations)),
         Route.of("POST", G + "/change", "change")
             .summary("Deprecated alias of /mutate")
             .action("change")
             .jsonBody()
             .deprecatedFor("mutate")
+            .request(Shapes.mutate())
+            .response(Shapes.mutationEnvelope())
             .to(c -> mutate(c, mutations)));
   }
 
