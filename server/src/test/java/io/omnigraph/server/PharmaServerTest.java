@@ -87,7 +87,9 @@ class PharmaServerTest {
     assertThat(reads).isGreaterThan(3);
     assertThat(http.get("/graphs", null).status()).isEqualTo(403);
     JsonNode doc = http.get("/openapi.json", null).json();
-    assertThat(doc.has("components")).isFalse();
+    assertThat(doc.path("components").has("securitySchemes")).isFalse();
+    assertThat(doc.toString()).doesNotContain("\"security\"").doesNotContain("\"401\"");
+    assertThat(doc.path("components").path("schemas").has("Error")).isTrue();
   }
 
   @Test

@@ -6,7 +6,6 @@ import io.omnigraph.engine.root.GraphRoot;
 import io.omnigraph.server.OmnigraphServer;
 import io.omnigraph.server.ServerOptions;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,7 +37,8 @@ import org.eclipse.jetty.util.Callback;
  * query of the industry-intel cookbook, with a bearer token and the cookbook's policy, at
  * concurrency 1, 16 and 64, beside a bare Jetty handler returning a fixed 200 in the same run. A
  * java.net.http load generator over loopback; each cell is bounded in time ({@code
- * -Dbench.http.seconds}, default 5) and count (100,000 requests). Writes {@code
+ * -Dbench.http.seconds}, default 5) and count (100,000 requests); {@code -Dbench.http.only=<text>}
+ * measures only the targets whose name contains the text (for profiling). Writes {@code
  * bench/results/server-http-<timestamp>.md}.
  */
 public final class ServerHttpBench {
@@ -56,7 +56,8 @@ public final class ServerHttpBench {
       long errors,
       double rps,
       double p50,
-      double p99) {}
+      double p99,
+      double cpuUsPerRequest) {}
 
   public static void main(String[] args) throws Exception {
     Path cookbook = findCookbook();
@@ -69,7 +70,9 @@ public final class ServerHttpBench {
     try (OmnigraphServer og =
         OmnigraphServer.start(
             ServerOptions.local(dir.toString(), env),
-            new PrintStream(new ByteArrayOutputStream()))) {
+            // Log lines are still formatted; only the sink is free (a growing in-memory buffer
+            // would make the bench measure its own array copies).
+            new PrintStream(java.io.OutputStream.nullOutputStream()))) {
       Server bare = bareJetty();
       try {
         String ogBase = "http://" + og.listenAddress();
@@ -195,10 +198,16 @@ public final class ServerHttpBench {
   private static Cell run(
       String target, int c, long seconds, java.util.function.Supplier<HttpRequest> req)
       throws Exception {
+    String only = System.getProperty("bench.http.only");
+    if (only != null && !target.contains(only) && !target.startsWith("bare")) {
+      return new Cell(target, c, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+    }
     drive(c, 1, req, 20_000);
+    long cpu0 = processCpuNanos();
     long t0 = System.nanoTime();
     List<long[]> lat = drive(c, seconds, req, MAX_REQUESTS);
     double elapsed = (System.nanoTime() - t0) / 1e9;
+    long cpu = processCpuNanos() - cpu0;
     long errors = lat.stream().mapToLong(a -> a[a.length - 1]).sum();
     long[] all =
         lat.stream()
@@ -207,7 +216,18 @@ public final class ServerHttpBench {
             .sorted()
             .toArray();
     double rps = all.length / elapsed;
-    return new Cell(target, c, all.length, errors, rps, pct(all, 0.50), pct(all, 0.99));
+    double cpuUs = all.length == 0 ? Double.NaN : cpu / 1e3 / all.length;
+    return new Cell(target, c, all.length, errors, rps, pct(all, 0.50), pct(all, 0.99), cpuUs);
+  }
+
+  /**
+   * CPU time of this whole process (load generator, bare Jetty and server alike): per request it is
+   * far less sensitive to other load on the machine than wall-clock throughput.
+   */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static List<long[]> drive(
@@ -265,21 +285,24 @@ public final class ServerHttpBench {
                 "%.2f",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                     .getSystemLoadAverage()))
-        .append(". Stored queries run with a bearer token under the cookbook's policy.\n\n");
+        .append(". Stored queries run with a bearer token under the cookbook's policy.")
+        .append(" CPU µs/req is the whole process's CPU time (client + server) per request;")
+        .append(" 'over bare' subtracts the bare-Jetty cell's figure at the same concurrency, an")
+        .append(" estimate of the server's own CPU per request that other load barely moves.\n\n");
     sb.append(
-        "| target | concurrency | requests | non-200 | req/s | p50 ms | p99 ms | vs bare |\n");
-    sb.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        "| target | concurrency | requests | non-200 | req/s | p50 ms | p99 ms | vs bare"
+            + " | CPU µs/req | over bare µs |\n");
+    sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Cell c : cells) {
-      double bare =
+      Cell bare =
           cells.stream()
               .filter(x -> x.concurrency() == c.concurrency() && x.target().startsWith("bare"))
-              .mapToDouble(Cell::rps)
               .findFirst()
-              .orElse(Double.NaN);
+              .orElse(c);
       sb.append(
           String.format(
               java.util.Locale.ROOT,
-              "| %s | %d | %d | %d | %.0f | %.2f | %.2f | %.0f%% |%n",
+              "| %s | %d | %d | %d | %.0f | %.2f | %.2f | %.0f%% | %.0f | %.0f |%n",
               c.target(),
               c.concurrency(),
               c.requests(),
@@ -287,7 +310,9 @@ public final class ServerHttpBench {
               c.rps(),
               c.p50(),
               c.p99(),
-              100 * c.rps() / bare));
+              100 * c.rps() / bare.rps(),
+              c.cpuUsPerRequest(),
+              c.cpuUsPerRequest() - bare.cpuUsPerRequest()));
     }
     return sb.toString();
   }

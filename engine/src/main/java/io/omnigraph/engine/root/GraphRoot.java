@@ -120,6 +120,23 @@ public final class GraphRoot implements AutoCloseable {
     return snapshot(t.manifest(), t.branch());
   }
 
+  /**
+   * The branch the time-travel id {@code id} reads (see {@link #snapshotAt}), so a caller can
+   * authorize it before reading; unknown ids throw {@link RootException.Kind#SNAPSHOT_NOT_FOUND}.
+   */
+  public String snapshotBranch(String id, String branch) {
+    return new History(store).resolve(id, branch).branch();
+  }
+
+  /**
+   * Whether manifest {@code version} is still the newest published one: one existence check of
+   * version {@code version + 1} (versions are published contiguously), for caches of a pinned
+   * snapshot that must not re-read the manifest on every request.
+   */
+  public boolean isLatestManifest(long version) {
+    return !store.manifestExists(version + 1);
+  }
+
   /** The commits reachable from the head of {@code branch}, newest first (first parents). */
   public List<Commit> commits(String branch) {
     return new History(store).commits(branch);

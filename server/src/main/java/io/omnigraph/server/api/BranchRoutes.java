@@ -23,12 +23,16 @@ final class BranchRoutes {
             .summary("Merge a branch into another (default main)")
             .action("branch_merge (+ branch_delete with delete_branch)")
             .jsonBody()
+            .request(Shapes.merge())
+            .response(Shapes.mergeResult())
             .to(BranchRoutes::merge),
         Route.of("POST", G + "/export", "export")
             .summary("Stream a branch as NDJSON in the load envelope")
             .action("export")
             .jsonBody()
             .produces("application/x-ndjson")
+            .request(Shapes.export())
+            .response(Shapes.ndjson())
             .to(BranchRoutes::export));
   }
 

@@ -13,6 +13,7 @@ import io.omnigraph.engine.exec.QueryResult;
 import io.omnigraph.engine.exec.ReadTarget;
 import io.omnigraph.engine.root.AcceptedSchema;
 import io.omnigraph.engine.root.Commit;
+import io.omnigraph.engine.root.RootException;
 import io.omnigraph.engine.root.RootSnapshot;
 import io.omnigraph.policy.PolicyAction;
 import io.omnigraph.server.http.ApiError;
@@ -39,39 +40,50 @@ final class ReadRoutes {
             .summary("The datasets the head of a branch pins")
             .action("read")
             .query("branch")
+            .response(Shapes.snapshot())
             .to(ReadRoutes::snapshot),
         Route.of("POST", G + "/query", "query")
             .summary("Run an inline read query (mutations go to /mutate)")
             .action("read")
             .jsonBody()
+            .request(Shapes.query())
+            .response(Shapes.readEnvelope())
             .to(c -> query(c, false)),
         Route.of("POST", G + "/read", "read")
             .summary("Deprecated alias of /query (legacy body)")
             .action("read")
             .jsonBody()
             .deprecatedFor("query")
+            .request(Shapes.legacyRead())
+            .response(Shapes.readEnvelope())
             .to(c -> query(c, true)),
         Route.of("GET", G + "/schema", "schema_get")
             .summary("The accepted schema source")
             .action("read")
+            .response(Shapes.schemaSource())
             .to(ReadRoutes::schema),
         Route.of("POST", G + "/schema/apply", "schema_apply")
             .summary("Disabled for cluster-backed serving (409)")
             .action("schema_apply")
             .jsonBody()
+            .request(Shapes.schemaApply())
+            .response(Shapes.schemaSource())
             .to(ReadRoutes::schemaApply),
         Route.of("GET", G + "/commits", "commits_list")
             .summary("Commits of a branch, newest first")
             .action("read")
             .query("branch")
+            .response(Shapes.commits())
             .to(ReadRoutes::commits),
         Route.of("GET", G + "/commits/{commit_id}", "commit_get")
             .summary("One commit")
             .action("read")
+            .response(Shapes.commit())
             .to(ReadRoutes::commit),
         Route.of("GET", G + "/branches", "branches_list")
             .summary("The graph's branches")
             .action("read")
+            .response(Shapes.branches())
             .to(ReadRoutes::branches));
   }
 
@@ -90,8 +102,7 @@ final class ReadRoutes {
     Bodies.only(body, legacy ? READ_FIELDS : QUERY_FIELDS);
     String text = Bodies.requiredString(body, legacy ? "query_source" : "query");
     String name = Bodies.string(body, legacy ? "query_name" : "name");
-    Target t = Target.of(body);
-    c.authorize(PolicyAction.READ, t.branch(), null);
+    Target t = Target.of(body).authorized(c);
     CompiledQuery q = compile(c, text, name);
     if (q.isMutation()) {
       throw ApiError.badRequest(
@@ -144,6 +155,31 @@ final class ReadRoutes {
       }
       return new Target(branchOr(b), s);
     }
+
+    /**
+     * Authorizes {@code read} on the branch the target reads. A {@code snapshot} (a commit id may
+     * name any branch) is resolved first; an unknown snapshot and one on a branch the actor may not
+     * read give the same 404 body, so snapshot ids cannot be probed.
+     */
+    Target authorized(Call c) {
+      if (snapshot == null) {
+        c.authorize(PolicyAction.READ, branch, null);
+        return this;
+      }
+      String read = null;
+      try {
+        read = c.graph().root().snapshotBranch(snapshot, branch);
+      } catch (RootException e) {
+        if (e.kind() != RootException.Kind.SNAPSHOT_NOT_FOUND
+            && e.kind() != RootException.Kind.COMMIT_NOT_FOUND) {
+          throw e;
+        }
+      }
+      if (read == null || !c.check(PolicyAction.READ, read, null).allowed()) {
+        throw ApiError.notFound("no snapshot '" + snapshot + "' on graph '" + c.graph().id() + "'");
+      }
+      return this;
+    }
   }
 
   private static void schema(Call c) throws Exception {
@@ -169,9 +205,24 @@ final class ReadRoutes {
     c.ok(o);
   }
 
+  /**
+   * One commit. The policy decides on the commit's branch before anything about the commit is
+   * answered: an unknown id and a commit the actor may not read give the same 404 body, so a denied
+   * actor cannot tell real ids from fake ones.
+   */
   private static void commit(Call c) throws Exception {
-    Commit k = c.graph().root().commit(c.pathParam("commit_id"));
-    c.authorize(PolicyAction.READ, k.graphBranch(), null);
+    String id = c.pathParam("commit_id");
+    Commit k = null;
+    try {
+      k = c.graph().root().commit(id);
+    } catch (RootException e) {
+      if (e.kind() != RootException.Kind.COMMIT_NOT_FOUND) {
+        throw e;
+      }
+    }
+    if (k == null || !c.check(PolicyAction.READ, k.graphBranch(), null).allowed()) {
+      throw ApiError.notFound("no commit '" + id + "' on graph '" + c.graph().id() + "'");
+    }
     c.ok(k.toJson());
   }
 

@@ -7,7 +7,7 @@ import java.util.List;
 /** The route table: the single source for the router and {@code /openapi.json}. */
 public final class Routes {
   /** The conditional-write header of {@code /mutate/if-graph-commit} [UP]. */
-  public static final String IF_COMMIT = "Omnigraph-If-Graph-Commit";
+  public static final String IF_COMMIT = io.omnigraph.server.http.IfGraphCommit.HEADER;
 
   private Routes() {}
 
@@ -16,17 +16,12 @@ public final class Routes {
     List<Route> out = new ArrayList<>();
     MutationRunner mutations =
         (c, q, params, branch) ->
-            c.graph().root().mutate(q, params, branch, c.writeActor(), ifCommit(c)).toJson();
+            c.graph().root().mutate(q, params, branch, c.writeActor(), c.ifGraphCommit()).toJson();
     out.addAll(SystemRoutes.routes(() -> out));
     out.addAll(ReadRoutes.routes());
     out.addAll(StoredQueryRoutes.routes(mutations));
     out.addAll(WriteRoutes.routes(mutations));
     out.addAll(BranchRoutes.routes());
     return List.copyOf(out);
-  }
-
-  /** The expected head on the conditional routes; null elsewhere. */
-  static String ifCommit(io.omnigraph.server.http.Call c) {
-    return c.ctx().path().endsWith("/if-graph-commit") ? c.ctx().header(IF_COMMIT) : null;
   }
 }

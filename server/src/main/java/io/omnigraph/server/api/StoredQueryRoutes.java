@@ -28,11 +28,25 @@ final class StoredQueryRoutes {
         Route.of("GET", ReadRoutes.G + "/queries", "queries_list")
             .summary("The typed catalog of stored queries (MCP discovery)")
             .action("read")
+            .response(Shapes.catalog())
             .to(StoredQueryRoutes::catalog),
         Route.of("POST", ReadRoutes.G + "/queries/{name}", "query_invoke")
             .summary("Invoke a stored query by name")
             .action("invoke_query + read|change")
             .jsonBody()
+            .request(Shapes.invoke())
+            .response(Shapes.invokeResult())
+            .to(c -> invoke(c, mutations)),
+        Route.of(
+                "POST",
+                ReadRoutes.G + "/queries/{name}/if-graph-commit",
+                "query_invoke_if_graph_commit")
+            .summary("Invoke a stored mutation only while the branch head is the given commit")
+            .action("invoke_query + change")
+            .jsonBody()
+            .conditional()
+            .request(Shapes.invoke())
+            .response(Shapes.mutationEnvelope())
             .to(c -> invoke(c, mutations)));
   }
 
@@ -55,6 +69,17 @@ final class StoredQueryRoutes {
     Bodies.only(body, INVOKE_FIELDS);
     Boolean expect = Bodies.bool(body, "expect_mutation");
     boolean mutation = q.get().query().isMutation();
+    if (c.ifGraphCommit() != null && !mutation) {
+      throw ApiError.badRequest(
+          "stored query '"
+              + name
+              + "' is a read; the conditional route only runs stored mutations (invoke it at POST"
+              + " /graphs/"
+              + c.graph().id()
+              + "/queries/"
+              + name
+              + ")");
+    }
     if (expect != null && expect != mutation) {
       throw ApiError.badRequest(
           "stored query '"
@@ -76,8 +101,7 @@ final class StoredQueryRoutes {
       c.ok(mutations.run(c, q.get().query(), params, branch));
       return;
     }
-    Target t = Target.of(body);
-    c.authorize(PolicyAction.READ, t.branch(), null);
+    Target t = Target.of(body).authorized(c);
     c.ok(ReadRoutes.run(c, q.get().query(), params, t));
   }
 }

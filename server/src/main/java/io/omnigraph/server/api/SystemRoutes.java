@@ -22,14 +22,17 @@ final class SystemRoutes {
         Route.of("GET", "/healthz", "healthz")
             .summary("Liveness: status, version, internal schema version")
             .unauthenticated()
+            .response(Shapes.healthz())
             .to(SystemRoutes::healthz),
         Route.of("GET", "/openapi.json", "openapi")
             .summary("This OpenAPI document (generated from the route table)")
             .unauthenticated()
+            .response(Shapes.openapi())
             .to(c -> openapi(c, all.get())),
         Route.of("GET", "/graphs", "list_graphs")
             .summary("The ready graphs, sorted by id")
             .action("graph_list")
+            .response(Shapes.graphs())
             .to(SystemRoutes::graphs));
   }
 

@@ -31,42 +31,57 @@ final class WriteRoutes {
             .action("change (+ branch_create when forking)")
             .body("application/x-ndjson", Route.LOAD_BODY_LIMIT)
             .query("branch", "from", "mode")
+            .response(Shapes.loadResult())
             .to(WriteRoutes::loadNdjson),
         Route.of("POST", G + "/load", "load")
             .summary("Load an NDJSON graph batch carried in a JSON body")
             .action("change (+ branch_create when forking)")
             .body("application/json", Route.LOAD_BODY_LIMIT)
+            .request(Shapes.load())
+            .response(Shapes.loadResult())
             .to(c -> loadJson(c, true)),
         Route.of("POST", G + "/ingest", "ingest")
             .summary("Deprecated alias of /load")
             .action("change (+ branch_create when forking)")
             .body("application/json", Route.LOAD_BODY_LIMIT)
             .deprecatedFor("load")
+            .request(Shapes.load())
+            .response(Shapes.loadResult())
             .to(c -> loadJson(c, true)),
         Route.of("POST", G + "/branches", "branch_create")
             .summary("Create a branch")
             .action("branch_create")
             .jsonBody()
+            .request(Shapes.branchCreate())
+            .response(Shapes.branchCreated())
             .to(WriteRoutes::branchCreate),
         Route.of("DELETE", G + "/branches/{branch}", "branch_delete")
             .summary("Delete a branch")
             .action("branch_delete")
+            .response(Shapes.branchDeleted())
             .to(WriteRoutes::branchDelete),
         Route.of("POST", G + "/mutate", "mutate")
             .summary("Run an inline mutation on a branch")
             .action("change")
             .jsonBody()
+            .request(Shapes.mutate())
+            .response(Shapes.mutationEnvelope())
             .to(c -> mutate(c, mutations)),
         Route.of("POST", G + "/mutate/if-graph-commit", "mutate_if_graph_commit")
             .summary("Run an inline mutation only while the branch head is the given commit")
             .action("change")
             .jsonBody()
+            .conditional()
+            .request(Shapes.mutate())
+            .response(Shapes.mutationEnvelope())
             .to(c -> mutate(c, mutations)),
         Route.of("POST", G + "/change", "change")
             .summary("Deprecated alias of /mutate")
             .action("change")
             .jsonBody()
             .deprecatedFor("mutate")
+            .request(Shapes.mutate())
+            .response(Shapes.mutationEnvelope())
             .to(c -> mutate(c, mutations)));
   }
 
@@ -124,11 +139,16 @@ final class WriteRoutes {
       return from != null && !c.graph().root().listBranches().contains(branch);
     }
 
+    /**
+     * {@code change} is decided first, before the branch's existence is looked at, so an actor
+     * without it learns nothing about which branches exist; {@code branch_create} follows when the
+     * load forks.
+     */
     void authorize(Call c) {
+      c.authorize(PolicyAction.CHANGE, branch, null);
       if (forks(c)) {
         c.authorize(PolicyAction.BRANCH_CREATE, from, branch);
       }
-      c.authorize(PolicyAction.CHANGE, branch, null);
     }
 
     ObjectNode run(Call c, byte[] data) throws Exception {
@@ -163,12 +183,6 @@ final class WriteRoutes {
   }
 
   private static void mutate(Call c, MutationRunner mutations) throws Exception {
-    if (c.ctx().path().endsWith("/if-graph-commit")
-        && (c.ctx().header(Routes.IF_COMMIT) == null
-            || c.ctx().header(Routes.IF_COMMIT).isBlank())) {
-      throw ApiError.badRequest(
-          "header " + Routes.IF_COMMIT + " (the expected head commit) is required");
-    }
     ObjectNode body = c.jsonBody(false);
     Bodies.only(body, MUTATE_FIELDS);
     String text = Bodies.string(body, "query");

@@ -52,11 +52,24 @@ public final class TokenTable {
     return Optional.ofNullable(found);
   }
 
-  static byte[] sha256(String s) {
+  /** A prototype cloned per use: cheaper than a provider lookup on every request. */
+  private static final MessageDigest SHA256 = newDigest();
+
+  private static MessageDigest newDigest() {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  static byte[] sha256(String s) {
+    MessageDigest d;
+    try {
+      d = (MessageDigest) SHA256.clone();
+    } catch (CloneNotSupportedException e) {
+      d = newDigest();
+    }
+    return d.digest(s.getBytes(StandardCharsets.UTF_8));
   }
 }

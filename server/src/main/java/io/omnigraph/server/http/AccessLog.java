@@ -44,7 +44,7 @@ public final class AccessLog {
               + " graph="
               + (graph == null ? "-" : graph)
               + " duration_ms="
-              + String.format(java.util.Locale.ROOT, "%.3f", us / 1000.0));
+              + millis(us));
     }
   }
 
@@ -94,6 +94,12 @@ public final class AccessLog {
               + " matched_rule="
               + rule);
     }
+  }
+
+  /** Microseconds as milliseconds with three decimals, without {@code String.format}. */
+  static String millis(long us) {
+    long frac = us % 1000;
+    return (us / 1000) + "." + (frac < 10 ? "00" : frac < 100 ? "0" : "") + frac;
   }
 
   private void emit(String line) {

@@ -29,6 +29,7 @@ public final class Call {
   private ServedGraph graph;
   private Admission.Ticket ticket;
   private byte[] body;
+  private String ifGraphCommit;
 
   Call(Context ctx, Route route, ServerContext server) {
     this.ctx = ctx;
@@ -56,6 +57,15 @@ public final class Call {
 
   void actor(String a) {
     this.actor = a;
+  }
+
+  /** The validated {@link IfGraphCommit#HEADER} of a conditional route; {@code null} elsewhere. */
+  public String ifGraphCommit() {
+    return ifGraphCommit;
+  }
+
+  void ifGraphCommit(String expected) {
+    this.ifGraphCommit = expected;
   }
 
   public ServedGraph graph() {
@@ -104,21 +114,26 @@ public final class Call {
     if (declared > limit) {
       throw tooLarge(limit, declared);
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (InputStream in = ctx.req().getInputStream()) {
-      byte[] buf = new byte[65536];
-      long total = 0;
-      int n;
-      while ((n = in.read(buf)) > 0) {
-        total += n;
-        if (total > limit) {
-          throw tooLarge(limit, total);
-        }
-        out.write(buf, 0, n);
-      }
+      body = declared >= 0 ? in.readNBytes((int) declared) : readChunked(in, limit);
     }
-    body = out.toByteArray();
     return body;
+  }
+
+  /** A body without {@code Content-Length}: read in small steps, 413 past the limit. */
+  private byte[] readChunked(InputStream in, long limit) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] buf = new byte[8192];
+    long total = 0;
+    int n;
+    while ((n = in.read(buf)) > 0) {
+      total += n;
+      if (total > limit) {
+        throw tooLarge(limit, total);
+      }
+      out.write(buf, 0, n);
+    }
+    return out.toByteArray();
   }
 
   private ApiError tooLarge(long limit, long actual) {
@@ -132,7 +147,7 @@ public final class Call {
   /** The body as a JSON object; an empty body is {@code {}} when {@code optional}. */
   public ObjectNode jsonBody(boolean optional) throws IOException {
     byte[] b = rawBody();
-    if (b.length == 0 || new String(b, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+    if (blank(b)) {
       if (optional) {
         return JSON.createObjectNode();
       }
@@ -148,6 +163,15 @@ public final class Call {
       throw ApiError.badRequest("request body must be a JSON object");
     }
     return (ObjectNode) n;
+  }
+
+  private static boolean blank(byte[] b) {
+    for (byte x : b) {
+      if (x != ' ' && x != '\t' && x != '\n' && x != '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String firstLine(String s) {

@@ -1,6 +1,7 @@
 package io.omnigraph.server.http;
 
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
@@ -41,6 +42,9 @@ public final class HttpServer implements AutoCloseable {
               cfg.startup.showOldJavalinVersionWarning = false;
               cfg.http.maxRequestSize = Route.LOAD_BODY_LIMIT + 1;
               cfg.http.prefer405over404 = true;
+              // Responses are small JSON envelopes on loopback/LAN; per-response compression
+              // checks cost more than they save (NDJSON export streams bypass it anyway).
+              cfg.http.compressionStrategy = CompressionStrategy.NONE;
               cfg.router.treatMultipleSlashesAsSingleSlash = false;
               for (Route r : routes) {
                 cfg.routes.addHttpHandler(
@@ -81,6 +85,7 @@ public final class HttpServer implements AutoCloseable {
       if (route.graphScoped()) {
         call.graph(resolve(ctx.pathParam("graph_id")));
       }
+      call.ifGraphCommit(IfGraphCommit.parse(ctx, route));
       route.handler().handle(call);
     } catch (Throwable t) {
       writeError(ctx, t);

@@ -3,24 +3,28 @@ package io.omnigraph.server.http;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Generates the OpenAPI 3.1 document from the route table (never written by hand): one operation
- * per {@link Route}, operation ids prefixed {@code cluster_}, path parameters from the template,
- * the bearer security scheme unless the server runs in Open mode (06 §4).
+ * per {@link Route} with its path, query and header parameters, the request and 200 schemas the
+ * route declares, and the error responses it can give, each referencing the shared 06 §8 {@code
+ * Error} schema. Operation ids are prefixed {@code cluster_}; the bearer security scheme is emitted
+ * unless the server runs in Open mode (06 §4).
  */
 public final class OpenApi {
   private static final Pattern PARAM = Pattern.compile("\\{([A-Za-z_]+)}");
+  private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
   private OpenApi() {}
 
   public static ObjectNode document(List<Route> routes, String version, boolean open) {
-    JsonNodeFactory f = JsonNodeFactory.instance;
-    ObjectNode doc = f.objectNode();
+    ObjectNode doc = F.objectNode();
     doc.put("openapi", "3.1.0");
     doc.putObject("info").put("title", "omnigraph-server").put("version", version);
     ObjectNode paths = doc.putObject("paths");
@@ -29,8 +33,10 @@ public final class OpenApi {
           paths.has(r.path()) ? (ObjectNode) paths.get(r.path()) : paths.putObject(r.path());
       item.set(r.method().toLowerCase(Locale.ROOT), operation(r, open));
     }
+    ObjectNode components = doc.putObject("components");
+    components.putObject("schemas").set("Error", ErrorSchema.json());
     if (!open) {
-      doc.putObject("components")
+      components
           .putObject("securitySchemes")
           .putObject("bearer")
           .put("type", "http")
@@ -40,7 +46,7 @@ public final class OpenApi {
   }
 
   private static ObjectNode operation(Route r, boolean open) {
-    ObjectNode op = JsonNodeFactory.instance.objectNode();
+    ObjectNode op = F.objectNode();
     op.put("operationId", "cluster_" + r.operationId());
     op.put("summary", r.summary());
     if (r.action() != null) {
@@ -49,40 +55,97 @@ public final class OpenApi {
     if (r.deprecated()) {
       op.put("deprecated", true);
     }
-    ArrayNode params = op.putArray("parameters");
-    Matcher m = PARAM.matcher(r.path());
-    while (m.find()) {
-      params
-          .addObject()
-          .put("name", m.group(1))
-          .put("in", "path")
-          .put("required", true)
-          .putObject("schema")
-          .put("type", "string");
-    }
-    for (String q : r.queryParams()) {
-      params
-          .addObject()
-          .put("name", q)
-          .put("in", "query")
-          .put("required", false)
-          .putObject("schema")
-          .put("type", "string");
-    }
+    op.set("parameters", parameters(r));
     if (r.requestContentType() != null) {
       ObjectNode rb = op.putObject("requestBody");
-      rb.put("required", false);
-      rb.putObject("content").putObject(r.requestContentType()).putObject("schema");
+      rb.put("required", r.requestSchema() != null && r.requestSchema().has("required"));
+      rb.putObject("content")
+          .putObject(r.requestContentType())
+          .set("schema", r.requestSchema() != null ? r.requestSchema() : bodySchema(r));
     }
     ObjectNode responses = op.putObject("responses");
     ObjectNode ok = responses.putObject("200");
     ok.put("description", "success");
-    ok.putObject("content").putObject(r.responseContentType()).putObject("schema");
-    ObjectNode err = responses.putObject("default");
-    err.put("description", "error body {error, code?, …} (06 §8)");
+    ok.putObject("content")
+        .putObject(r.responseContentType())
+        .set(
+            "schema",
+            r.responseSchema() != null ? r.responseSchema() : F.objectNode().put("type", "object"));
+    errorStatuses(r, open).forEach((status, why) -> responses.set(status, error(why)));
     if (r.authenticated() && !open) {
       op.putArray("security").addObject().putArray("bearer");
     }
     return op;
+  }
+
+  private static ObjectNode bodySchema(Route r) {
+    return F.objectNode().put("type", "string").put("description", r.requestContentType());
+  }
+
+  private static ArrayNode parameters(Route r) {
+    ArrayNode params = F.arrayNode();
+    Matcher m = PARAM.matcher(r.path());
+    while (m.find()) {
+      param(params, m.group(1), "path", true);
+    }
+    for (String q : r.queryParams()) {
+      param(params, q, "query", false);
+    }
+    if (r.conditional()) {
+      param(params, IfGraphCommit.HEADER, "header", true)
+          .put("description", "the expected head commit id of the branch (one bare id)");
+    }
+    return params;
+  }
+
+  private static ObjectNode param(ArrayNode params, String name, String in, boolean required) {
+    ObjectNode p = params.addObject().put("name", name).put("in", in).put("required", required);
+    p.putObject("schema").put("type", "string");
+    return p;
+  }
+
+  /** The error statuses a route can answer, with why (06 §8). */
+  static Map<String, String> errorStatuses(Route r, boolean open) {
+    Map<String, String> out = new LinkedHashMap<>();
+    boolean input = r.requestContentType() != null || !r.queryParams().isEmpty();
+    if (input || r.graphScoped() || r.conditional()) {
+      out.put("400", "bad input");
+    }
+    if (r.authenticated() && !open) {
+      out.put("401", "missing or invalid bearer token");
+    }
+    if (r.action() != null) {
+      out.put("403", "policy denial");
+    }
+    if (r.graphScoped()) {
+      out.put("404", "unknown graph, branch, commit or stored query");
+    }
+    if (r.admitted()) {
+      out.put("409", "conflict");
+    }
+    if (r.conditional()) {
+      out.put("412", "the branch head is not the expected commit (precondition_failure)");
+    }
+    if (r.bodyLimit() > 0) {
+      out.put("413", "request body over the limit (resource_limit)");
+    }
+    if ("application/x-ndjson".equals(r.requestContentType())) {
+      out.put("415", "wrong Content-Type");
+    }
+    if (r.admitted()) {
+      out.put("429", "per-actor admission exceeded (Retry-After)");
+    }
+    out.put("default", "internal error");
+    return out;
+  }
+
+  private static ObjectNode error(String why) {
+    ObjectNode e = F.objectNode().put("description", why);
+    e.putObject("content").putObject("application/json").set("schema", errorRef());
+    return e;
+  }
+
+  private static ObjectNode errorRef() {
+    return F.objectNode().put("$ref", "#/components/schemas/Error");
   }
 }

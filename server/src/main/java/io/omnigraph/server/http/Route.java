@@ -1,5 +1,6 @@
 package io.omnigraph.server.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 
 /**
@@ -18,6 +19,9 @@ import java.util.List;
  * @param queryParams the query parameters the route reads
  * @param deprecated whether the route is a deprecated alias
  * @param successor for deprecated routes, the successor path suffix for the {@code Link} header
+ * @param conditional whether the route takes (and requires) {@link IfGraphCommit#HEADER}
+ * @param requestSchema the JSON Schema of the request body ({@code null}: none or not JSON)
+ * @param responseSchema the JSON Schema of the 200 body
  * @param handler the work
  */
 public record Route(
@@ -33,6 +37,9 @@ public record Route(
     List<String> queryParams,
     boolean deprecated,
     String successor,
+    boolean conditional,
+    ObjectNode requestSchema,
+    ObjectNode responseSchema,
     Handler handler) {
 
   /** Default body limit (06 §7). */
@@ -49,6 +56,14 @@ public record Route(
   @FunctionalInterface
   public interface Handler {
     void handle(Call call) throws Exception;
+  }
+
+  /** Whether the route is admission-gated (06 §7): it may write. */
+  public boolean admitted() {
+    return action != null
+        && (action.contains("change")
+            || action.contains("branch_")
+            || action.contains("schema_apply"));
   }
 
   /** Whether the path is under {@code /graphs/{graph_id}/}. */
@@ -75,6 +90,9 @@ public record Route(
     private List<String> queryParams = List.of();
     private boolean deprecated;
     private String successor;
+    private boolean conditional;
+    private ObjectNode requestSchema;
+    private ObjectNode responseSchema;
 
     private Builder(String method, String path, String operationId) {
       this.method = method;
@@ -123,6 +141,24 @@ public record Route(
       return this;
     }
 
+    /** The route takes the required {@link IfGraphCommit#HEADER} (04 §3). */
+    public Builder conditional() {
+      this.conditional = true;
+      return this;
+    }
+
+    /** The request body's JSON Schema (for the OpenAPI document). */
+    public Builder request(ObjectNode schema) {
+      this.requestSchema = schema;
+      return this;
+    }
+
+    /** The 200 body's JSON Schema (for the OpenAPI document). */
+    public Builder response(ObjectNode schema) {
+      this.responseSchema = schema;
+      return this;
+    }
+
     public Route to(Handler h) {
       return new Route(
           method,
@@ -137,6 +173,9 @@ public record Route(
           queryParams,
           deprecated,
           successor,
+          conditional,
+          requestSchema,
+          responseSchema,
           h);
     }
   }
