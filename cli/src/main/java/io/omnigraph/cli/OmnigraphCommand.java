@@ -46,8 +46,8 @@ import picocli.CommandLine.Spec;
     },
     footer = {
       "",
-      "Exit codes: 0 success, 1 error (including lint/validation failures), 2 usage error,",
-      "4 conditional write lost (mutate --if-commit).",
+      "Exit codes: 0 success, 1 error (including lint/validation failures),",
+      "2 usage error, 4 conditional write lost (mutate --if-commit).",
       "Docs: README.md and docs/ in the repository."
     })
 public final class OmnigraphCommand implements Runnable {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "cleanup",
     mixinStandardHelpOptions = true,
+    header = "Destructive: remove old graph versions (--keep/--older-than) for good.",
     description = {
       "Destructive: remove old graph versions for good. Keeps the newest --keep <n> manifest",
       "versions and/or those newer than --older-than <d> (units s m h d w; with both, a version",

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
+    header = "Write a branch head to stdout as JSONL in the load envelope (re-loadable).",
     description = {
       "Write a branch head to stdout as JSONL in the load envelope (re-loadable with load):",
       "nodes {\"type\",\"data\":{id,…}} by type name, then edges {\"edge\",\"from\",\"to\",\"data\"}."

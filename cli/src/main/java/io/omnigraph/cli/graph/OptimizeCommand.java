@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "optimize",
     mixinStandardHelpOptions = true,
+    header = "Compact the datasets of main and build the indexes the schema declares.",
     description = {
       "Compact every dataset of main and build/refresh the indexes the schema declares",
       "(@key/@unique/@index → BTREE, String @index also full-text), publishing all changed",

@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "repair",
     mixinStandardHelpOptions = true,
+    header = "Find and classify storage drift on main; publish it with --confirm.",
     description = {
       "Find datasets of main whose storage head is ahead of the published version with no",
       "recovery record, and classify the drift: verified_maintenance (compaction only),",
