@@ -6,12 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnigraph.cli.CliException;
 import io.omnigraph.cli.ExitCodes;
 import io.omnigraph.cli.Json;
-import io.omnigraph.cli.SourceFiles;
 import io.omnigraph.cli.config.OperatorConfig;
-import io.omnigraph.compiler.diag.Diagnostic;
-import io.omnigraph.compiler.diag.DiagnosticRenderer;
-import io.omnigraph.compiler.diag.Result;
-import io.omnigraph.compiler.query.QueryCompiler;
 import io.omnigraph.compiler.query.ir.CompiledQuery;
 import io.omnigraph.compiler.source.SourceText;
 import io.omnigraph.engine.exec.QueryExecutionException;
@@ -20,11 +15,9 @@ import io.omnigraph.engine.root.GraphRoot;
 import io.omnigraph.engine.root.MutationResult;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -58,29 +51,7 @@ public final class MutateCommand implements Callable<Integer> {
       description = "The graph root.")
   String uriOption;
 
-  @ArgGroup(multiplicity = "1")
-  Source source;
-
-  /** Exactly one of --query / -e. */
-  static final class Source {
-    @Option(names = "--query", paramLabel = "<file.gq>", description = "Query file.")
-    Path file;
-
-    @Option(
-        names = {"-e", "--query-string"},
-        paramLabel = "<gq>",
-        description = "Query text.")
-    String text;
-  }
-
-  @Option(names = "--name", paramLabel = "<q>", description = "Query to run (if several).")
-  String name;
-
-  @Option(names = "--params", paramLabel = "<json>", description = "Parameters (JSON object).")
-  String params;
-
-  @Option(names = "--params-file", paramLabel = "<file>", description = "Parameters file (JSON).")
-  Path paramsFile;
+  @Mixin QueryInput input;
 
   @Option(names = "--branch", paramLabel = "<b>", description = "Branch (default main).")
   String branch;
@@ -104,24 +75,15 @@ public final class MutateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     String uri = GraphTargets.uriOf(positional, uriOption);
     String b = branch == null ? "main" : branch;
-    JsonNode p = parseParams();
-    SourceText src =
-        source.file != null
-            ? SourceFiles.read(source.file, "query")
-            : new SourceText("<-e>", source.text);
+    JsonNode p = input.params();
+    SourceText src = input.source();
     String who = OperatorConfig.resolveActor(actor, spec.commandLine().getErr());
     MutationResult r;
     try (GraphRoot root = GraphTargets.open(uri)) {
-      Result<CompiledQuery> compiled = QueryCompiler.compileOne(root.catalog(), src, name);
-      if (!compiled.ok()) {
-        PrintWriter err = spec.commandLine().getErr();
-        for (Diagnostic d : compiled.diagnostics()) {
-          err.println(DiagnosticRenderer.render(d, src));
-        }
-        err.flush();
+      CompiledQuery q = input.compile(root.catalog(), src, spec.commandLine().getErr());
+      if (q == null) {
         return ExitCodes.ERROR;
       }
-      CompiledQuery q = compiled.value();
       if (!q.isMutation()) {
         throw new CliException(
             "query " + q.name() + " is a read; run it with omnigraph query, not mutate");
@@ -145,25 +107,5 @@ public final class MutateCommand implements Callable<Integer> {
       out.flush();
     }
     return ExitCodes.OK;
-  }
-
-  private JsonNode parseParams() throws IOException {
-    if (params != null && paramsFile != null) {
-      throw new CliException("--params and --params-file are exclusive", ExitCodes.USAGE);
-    }
-    String text =
-        params != null ? params : paramsFile != null ? Files.readString(paramsFile) : null;
-    if (text == null) {
-      return JSON.createObjectNode();
-    }
-    try {
-      JsonNode n = JSON.readTree(text);
-      if (n == null || !n.isObject()) {
-        throw new CliException("--params must be a JSON object", ExitCodes.USAGE);
-      }
-      return n;
-    } catch (IOException e) {
-      throw new CliException("--params is not valid JSON: " + e.getMessage(), ExitCodes.USAGE);
-    }
   }
 }

@@ -1,15 +1,9 @@
 package io.omnigraph.cli.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnigraph.cli.CliException;
 import io.omnigraph.cli.ExitCodes;
-import io.omnigraph.cli.SourceFiles;
-import io.omnigraph.compiler.diag.Diagnostic;
-import io.omnigraph.compiler.diag.DiagnosticRenderer;
-import io.omnigraph.compiler.diag.Result;
-import io.omnigraph.compiler.query.QueryCompiler;
 import io.omnigraph.compiler.query.ir.CompiledQuery;
 import io.omnigraph.compiler.source.SourceText;
 import io.omnigraph.engine.exec.ExecOptions;
@@ -20,11 +14,9 @@ import io.omnigraph.engine.exec.ReadTarget;
 import io.omnigraph.engine.root.GraphRoot;
 import io.omnigraph.engine.root.RootSnapshot;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,33 +31,13 @@ import picocli.CommandLine.Spec;
       "Output (--format): table (default), kv, csv, jsonl, json (= --json)."
     })
 public final class QueryCommand implements Callable<Integer> {
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "<uri>", description = "The graph root.")
   String uri;
 
-  @ArgGroup(multiplicity = "1")
-  Source source;
-
-  /** Exactly one of --query / -e. */
-  static final class Source {
-    @Option(names = "--query", paramLabel = "<file.gq>", description = "Query file.")
-    Path file;
-
-    @Option(
-        names = {"-e", "--query-string"},
-        paramLabel = "<gq>",
-        description = "Query text.")
-    String text;
-  }
-
-  @Option(names = "--name", paramLabel = "<q>", description = "Query to run (if several).")
-  String name;
-
-  @Option(names = "--params", paramLabel = "<json>", description = "Parameters (JSON object).")
-  String params;
+  @Mixin QueryInput input;
 
   @Option(names = "--branch", paramLabel = "<b>", description = "Branch (default main).")
   String branch;
@@ -93,26 +65,17 @@ public final class QueryCommand implements Callable<Integer> {
     }
     String b = branch == null ? "main" : branch;
     String fmt = QueryOutput.format(format, json);
-    JsonNode p = parseParams();
-    SourceText src =
-        source.file != null
-            ? SourceFiles.read(source.file, "query")
-            : new SourceText("<-e>", source.text);
+    JsonNode p = input.params();
+    SourceText src = input.source();
     try (GraphRoot root = GraphTargets.open(uri)) {
       // compile against the schema the snapshot was written under (it may predate an apply)
       RootSnapshot snap =
           GraphTargets.call(
               () -> snapshot == null ? root.snapshot(b) : root.snapshotAt(snapshot, b));
-      Result<CompiledQuery> compiled = QueryCompiler.compileOne(snap.catalog(), src, name);
-      if (!compiled.ok()) {
-        PrintWriter err = spec.commandLine().getErr();
-        for (Diagnostic d : compiled.diagnostics()) {
-          err.println(DiagnosticRenderer.render(d, src));
-        }
-        err.flush();
+      CompiledQuery q = input.compile(snap.catalog(), src, spec.commandLine().getErr());
+      if (q == null) {
         return ExitCodes.ERROR;
       }
-      CompiledQuery q = compiled.value();
       QueryResult r;
       try {
         r =
@@ -125,20 +88,5 @@ public final class QueryCommand implements Callable<Integer> {
       QueryOutput.print(spec.commandLine().getOut(), envelope, fmt);
     }
     return ExitCodes.OK;
-  }
-
-  private JsonNode parseParams() {
-    if (params == null) {
-      return JSON.createObjectNode();
-    }
-    try {
-      JsonNode n = JSON.readTree(params);
-      if (n == null || !n.isObject()) {
-        throw new CliException("--params must be a JSON object", ExitCodes.USAGE);
-      }
-      return n;
-    } catch (IOException e) {
-      throw new CliException("--params is not valid JSON: " + e.getMessage(), ExitCodes.USAGE);
-    }
   }
 }

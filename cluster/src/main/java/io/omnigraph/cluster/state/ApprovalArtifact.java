@@ -118,33 +118,25 @@ public record ApprovalArtifact(
                 throw invalid("unknown field " + k);
               }
             });
+    StrictFields fields = new StrictFields(o, INVALID, "approval artifact");
     return new ApprovalArtifact(
-        str(o, "approval_id", false),
-        str(o, "resource", false),
-        str(o, "operation", false),
-        str(o, "reason", true),
-        str(o, "bound_config_digest", false),
-        str(o, "bound_before_digest", true),
-        str(o, "bound_after_digest", true),
-        str(o, "approved_by", false),
-        str(o, "created_at", false),
-        str(o, "consumed_at", true),
-        str(o, "consumed_by_operation", true));
+        fields.str("approval_id", false),
+        fields.str("resource", false),
+        fields.str("operation", false),
+        fields.str("reason", true),
+        fields.str("bound_config_digest", false),
+        fields.str("bound_before_digest", true),
+        fields.str("bound_after_digest", true),
+        fields.str("approved_by", false),
+        fields.str("created_at", false),
+        fields.str("consumed_at", true),
+        fields.str("consumed_by_operation", true));
   }
 
-  private static String str(JsonNode o, String k, boolean nullable) {
-    JsonNode v = o.get(k);
-    if ((v == null || v.isNull()) && nullable) {
-      return null;
-    }
-    if (v == null || !v.isTextual()) {
-      throw invalid(k + " must be a string");
-    }
-    return v.asText();
-  }
+  private static final String INVALID = "invalid_approval_artifact";
 
   private static StateException invalid(String why) {
-    return new StateException("invalid_approval_artifact", "invalid approval artifact: " + why);
+    return new StateException(INVALID, "invalid approval artifact: " + why);
   }
 
   /** Every readable artifact; problems are warnings (file left in place). */

@@ -114,48 +114,29 @@ public record RecoverySidecar(
                 throw invalid("unknown field " + k);
               }
             });
-    String kind = str(o, "kind", false);
+    StrictFields fields = new StrictFields(o, INVALID, "recovery sidecar");
+    String kind = fields.str("kind", false);
     if (!KINDS.contains(kind)) {
       throw invalid("kind must be graph_create, schema_apply or graph_delete");
     }
     return new RecoverySidecar(
-        str(o, "operation_id", false),
-        str(o, "started_at", false),
-        str(o, "actor", true),
+        fields.str("operation_id", false),
+        fields.str("started_at", false),
+        fields.str("actor", true),
         kind,
-        str(o, "graph_id", false),
-        str(o, "graph_uri", false),
-        num(o, "observed_manifest_version"),
-        num(o, "expected_manifest_version"),
-        str(o, "desired_schema_digest", false),
-        str(o, "state_cas_base", true),
-        str(o, "approval_id", true));
+        fields.str("graph_id", false),
+        fields.str("graph_uri", false),
+        fields.num("observed_manifest_version"),
+        fields.num("expected_manifest_version"),
+        fields.str("desired_schema_digest", false),
+        fields.str("state_cas_base", true),
+        fields.str("approval_id", true));
   }
 
-  private static String str(JsonNode o, String k, boolean nullable) {
-    JsonNode v = o.get(k);
-    if ((v == null || v.isNull()) && nullable) {
-      return null;
-    }
-    if (v == null || !v.isTextual()) {
-      throw invalid(k + " must be a string");
-    }
-    return v.asText();
-  }
-
-  private static Long num(JsonNode o, String k) {
-    JsonNode v = o.get(k);
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    if (!v.isIntegralNumber()) {
-      throw invalid(k + " must be an integer or null");
-    }
-    return v.asLong();
-  }
+  private static final String INVALID = "invalid_recovery_sidecar";
 
   private static StateException invalid(String why) {
-    return new StateException("invalid_recovery_sidecar", "invalid recovery sidecar: " + why);
+    return new StateException(INVALID, "invalid recovery sidecar: " + why);
   }
 
   /** Writes this sidecar (unconditional put); failure → {@code recovery_sidecar_write_error}. */

@@ -2,8 +2,6 @@ package io.omnigraph.engine.root;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.omnigraph.compiler.schema.PropType;
-import io.omnigraph.compiler.schema.Property;
 import io.omnigraph.engine.failpoint.Failpoints;
 import io.omnigraph.engine.load.LoadMode;
 import io.omnigraph.engine.load.StagedBatch;
@@ -17,7 +15,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Writes one validated {@link StagedBatch} as one graph commit: write intent sidecar → one Lance
@@ -113,19 +110,7 @@ final class GraphLoad {
 
   private long write(TablePin pin, StagedRows rows, LoadMode mode) {
     LanceTables.Loc uri = store.tableUri(pin);
-    Map<String, PropType> types = new LinkedHashMap<>();
-    Schema schema;
-    if (rows instanceof StagedEdges e) {
-      e.type().properties().values().forEach(p -> types.put(p.name(), p.type()));
-      schema = ArrowTypes.edgeSchema(e.type());
-    } else {
-      StagedNodes n = (StagedNodes) rows;
-      for (Property p : n.type().properties().values()) {
-        types.put(p.name(), p.type());
-      }
-      schema = ArrowTypes.nodeSchema(n.type());
-    }
-    try (RowsReader reader = new RowsReader(allocator, schema, rows, types)) {
+    try (RowsReader reader = RowsReader.of(allocator, rows)) {
       return switch (mode) {
         case APPEND -> lance.mergeInsert(uri, reader, true);
         case MERGE -> lance.mergeInsert(uri, reader, false);

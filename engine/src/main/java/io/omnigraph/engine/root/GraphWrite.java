@@ -2,12 +2,8 @@ package io.omnigraph.engine.root;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.omnigraph.compiler.schema.PropType;
-import io.omnigraph.compiler.schema.Property;
 import io.omnigraph.engine.change.ValidatedChange;
 import io.omnigraph.engine.failpoint.Failpoints;
-import io.omnigraph.engine.load.StagedEdges;
-import io.omnigraph.engine.load.StagedNodes;
 import io.omnigraph.engine.load.StagedRows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +14,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Writes one {@link ValidatedChange} (mutations, merges) as one manifest version, like {@link
@@ -185,19 +180,7 @@ final class GraphWrite {
   }
 
   private long upsert(LanceTables.Loc loc, StagedRows rows) {
-    Map<String, PropType> types = new LinkedHashMap<>();
-    Schema schema;
-    if (rows instanceof StagedEdges e) {
-      e.type().properties().values().forEach(p -> types.put(p.name(), p.type()));
-      schema = ArrowTypes.edgeSchema(e.type());
-    } else {
-      StagedNodes n = (StagedNodes) rows;
-      for (Property p : n.type().properties().values()) {
-        types.put(p.name(), p.type());
-      }
-      schema = ArrowTypes.nodeSchema(n.type());
-    }
-    try (RowsReader reader = new RowsReader(allocator, schema, rows, types)) {
+    try (RowsReader reader = RowsReader.of(allocator, rows)) {
       return lance.mergeInsert(loc, reader, false);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -2,7 +2,9 @@ package io.omnigraph.engine.root;
 
 import io.omnigraph.compiler.schema.PropType;
 import io.omnigraph.engine.load.StagedEdges;
+import io.omnigraph.engine.load.StagedNodes;
 import io.omnigraph.engine.load.StagedRows;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
@@ -23,7 +25,19 @@ final class RowsReader extends ArrowReader {
   private final Map<String, PropType> types;
   private int produced;
 
-  RowsReader(
+  /** A reader of {@code rows} in the dataset schema of their node or edge type. */
+  static RowsReader of(BufferAllocator allocator, StagedRows rows) {
+    Map<String, PropType> types = new LinkedHashMap<>();
+    if (rows instanceof StagedEdges e) {
+      e.type().properties().values().forEach(p -> types.put(p.name(), p.type()));
+      return new RowsReader(allocator, ArrowTypes.edgeSchema(e.type()), rows, types);
+    }
+    StagedNodes n = (StagedNodes) rows;
+    n.type().properties().values().forEach(p -> types.put(p.name(), p.type()));
+    return new RowsReader(allocator, ArrowTypes.nodeSchema(n.type()), rows, types);
+  }
+
+  private RowsReader(
       BufferAllocator allocator, Schema schema, StagedRows rows, Map<String, PropType> types) {
     super(allocator);
     this.schema = schema;

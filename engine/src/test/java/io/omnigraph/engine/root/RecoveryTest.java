@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
@@ -88,10 +87,8 @@ class RecoveryTest {
             .build()
             .read(jsonl(person(slug)));
     StagedNodes rows = b.nodes("Person").orElseThrow();
-    var types = new LinkedHashMap<String, io.omnigraph.compiler.schema.PropType>();
-    rows.type().properties().values().forEach(p -> types.put(p.name(), p.type()));
     try (RootAllocator a = new RootAllocator();
-        RowsReader r = new RowsReader(a, ArrowTypes.nodeSchema(rows.type()), rows, types)) {
+        RowsReader r = RowsReader.of(a, rows)) {
       new LanceTables(a, Map.of()).mergeInsert(new LanceTables.Loc(tableUri, null), r, false);
     }
   }
