@@ -12,7 +12,16 @@ import java.util.TreeSet;
 final class ApplyLedger {
   private ApplyLedger() {}
 
-  static void record(ClusterState next, DesiredState desired, List<PlanChange> changes) {
+  /**
+   * Records executed changes and block statuses. {@code pendingGraphs}: graphs whose kept recovery
+   * sidecar owns their statuses (the sweep set them), so a derived graph update does not mark them
+   * applied.
+   */
+  static void record(
+      ClusterState next,
+      DesiredState desired,
+      List<PlanChange> changes,
+      Set<String> pendingGraphs) {
     for (PlanChange c : changes) {
       if (c.applied()) {
         recordApplied(next, desired, c);
@@ -24,7 +33,7 @@ final class ApplyLedger {
             "blocked",
             List.of(c.reason),
             "waiting on an unapplied or missing dependency");
-      } else if (PlanChange.DERIVED.equals(c.disposition)) {
+      } else if (PlanChange.DERIVED.equals(c.disposition) && !pendingGraphs.contains(c.graphId())) {
         LedgerEdits.applied(next, c.resource);
       }
     }

@@ -124,7 +124,7 @@ final class ApplyOp {
       }
       ApplyLedger.demote(p.changes, moves.failed, moves.skipped, policyGraphs());
       warnNotExecuted(p.changes);
-      ApplyLedger.record(next, s.desired, p.changes);
+      ApplyLedger.record(next, s.desired, p.changes, sweep.pendingGraphs);
       ApplyLedger.recomputeComposites(next, s.desired, p.changes);
       boolean converged = Planner.converged(next, s.desired);
       if (converged) {

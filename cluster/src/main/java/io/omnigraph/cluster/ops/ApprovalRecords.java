@@ -28,7 +28,9 @@ final class ApprovalRecords {
       d.warning(
           "approval_write_error",
           store.objects().uriOf(key),
-          "cannot mark approval consumed: " + e.getMessage());
+          "cannot mark approval consumed: "
+              + e.getMessage()
+              + " (the ledger records the consumption; the artifact no longer matches any change)");
     }
   }
 }

@@ -80,7 +80,12 @@ final class ApproveOp {
       d.error(
           "approval_write_error",
           resource,
-          "cannot write approval " + a.key() + ": " + e.getMessage());
+          "cannot write approval "
+              + s.store.objects().uriOf(a.key())
+              + ": "
+              + e.getMessage()
+              + "; nothing was approved: check the storage root's permissions or credentials and"
+              + " re-run `cluster approve`");
       return;
     }
     out.put("approval_id", a.approvalId());

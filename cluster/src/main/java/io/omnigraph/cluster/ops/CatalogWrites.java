@@ -15,6 +15,10 @@ import java.util.List;
  * failure: the run must not move state.
  */
 final class CatalogWrites {
+  private static final String NOTHING_RECORDED =
+      "; the ledger was not changed (graph moves of this run are rolled forward by the next"
+          + " apply): fix the storage root and re-run `cluster apply`";
+
   private CatalogWrites() {}
 
   static boolean publish(
@@ -33,7 +37,7 @@ final class CatalogWrites {
         d.error(
             "resource_payload_write_error",
             c.resource,
-            "cannot re-read " + p.source() + ": " + e.getMessage());
+            "cannot re-read " + p.source() + ": " + e.getMessage() + NOTHING_RECORDED);
         return false;
       }
       if (!Digests.sha256(bytes).equals(p.digest())) {
@@ -50,7 +54,11 @@ final class CatalogWrites {
         d.error(
             "resource_payload_write_error",
             c.resource,
-            "cannot write the catalog payload of " + c.resource + ": " + e.getMessage());
+            "cannot write the catalog payload of "
+                + c.resource
+                + ": "
+                + e.getMessage()
+                + NOTHING_RECORDED);
         return false;
       }
       ClusterFailpoints.hit(ClusterFailpoints.CATALOG_AFTER_WRITE);

@@ -140,7 +140,14 @@ final class GraphMoves {
       fail(
           c,
           "graph_create_failed",
-          "cannot create graph '" + g + "' at " + store.graphUri(g) + ": " + e.getMessage());
+          "cannot create graph '"
+              + g
+              + "' at "
+              + store.graphUri(g)
+              + ": "
+              + e.getMessage()
+              + "; remove whatever occupies that location or fix the storage, then re-run `cluster"
+              + " apply`");
       return;
     }
     ClusterFailpoints.hit(ClusterFailpoints.CREATE_AFTER_INIT);
@@ -247,7 +254,11 @@ final class GraphMoves {
       fail(
           c,
           "graph_delete_failed",
-          "cannot delete graph root " + store.graphUri(g) + ": " + e.getMessage());
+          "cannot delete graph root "
+              + store.graphUri(g)
+              + ": "
+              + e.getMessage()
+              + "; the delete stays approved: fix the storage and re-run `cluster apply`");
       return;
     }
     ClusterFailpoints.hit(ClusterFailpoints.DELETE_AFTER_DELETE);

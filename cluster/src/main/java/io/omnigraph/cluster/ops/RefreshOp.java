@@ -81,7 +81,14 @@ final class RefreshOp {
       failures += observe(s, next, g) ? 0 : 1;
     }
     if (failures > 0) {
-      d.error("graph_observation_error", "graphs", failures + " graph observation(s) failed");
+      d.error(
+          "graph_observation_error",
+          "graphs",
+          failures
+              + " graph observation(s) failed; each graph's observation names its error: repair"
+              + " or restore the graph root, then re-run `cluster "
+              + op()
+              + "`");
     }
     next.setStateRevision(importing ? 1 : s.read.state().stateRevision() + 1);
     boolean written = false;
@@ -135,11 +142,26 @@ final class RefreshOp {
                   d.error(
                       "catalog_payload_read_error",
                       a,
-                      "cannot read catalog payload " + f.key() + ": " + f.error());
+                      "cannot read catalog payload "
+                          + s.store.objects().uriOf(f.key())
+                          + ": "
+                          + f.error()
+                          + "; the digest is kept: fix the storage root and re-run `cluster"
+                          + " refresh`");
+                }
+                case OK -> {
+                  if (conditions(next, a).contains("payload_read_error")) {
+                    LedgerEdits.applied(next, a);
+                  }
                 }
                 default -> {}
               }
             });
+  }
+
+  private static List<String> conditions(ClusterState next, String address) {
+    ClusterState.ResourceStatus st = next.statuses().get(address);
+    return st == null ? List.of() : st.conditions();
   }
 
   private static void heal(ClusterState next, String address, String condition, String message) {

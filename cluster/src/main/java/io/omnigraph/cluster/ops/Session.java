@@ -95,8 +95,23 @@ final class Session implements AutoCloseable {
         acquired = l.get();
         return true;
       }
-      observeLock(null);
-      String id = foreign == null ? "unknown" : foreign.lockId();
+      Diagnostics unreadable = new Diagnostics();
+      observeLock(unreadable);
+      if (foreign == null) {
+        diags.error(
+            "state_lock_held",
+            store.lockPath(),
+            "cluster state lock already exists but its holder cannot be read ("
+                + (unreadable.all().isEmpty()
+                    ? "it vanished while being read"
+                    : unreadable.all().get(0).message())
+                + "); inspect "
+                + store.lockPath()
+                + " and run `omnigraph cluster force-unlock <lock id>` only after confirming no"
+                + " cluster operation is active");
+        return false;
+      }
+      String id = foreign.lockId();
       diags.error(
           "state_lock_held",
           store.lockPath(),

@@ -81,7 +81,12 @@ final class StatusOp {
                     d.error(
                         "catalog_payload_read_error",
                         a,
-                        "cannot read catalog payload " + f.key() + ": " + f.error());
+                        "cannot read catalog payload "
+                            + s.store.objects().uriOf(f.key())
+                            + ": "
+                            + f.error()
+                            + "; it cannot be verified: fix the storage root, then run `cluster"
+                            + " refresh`");
                 default -> {}
               }
             });

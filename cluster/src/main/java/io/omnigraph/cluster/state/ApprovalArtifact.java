@@ -148,8 +148,10 @@ public record ApprovalArtifact(
     } catch (StorageException e) {
       out.warning(
           "approval_read_error",
-          ClusterLayout.APPROVALS,
-          "cannot list approvals: " + e.getMessage());
+          store.prefixUri(ClusterLayout.APPROVALS),
+          "cannot list approvals: "
+              + e.getMessage()
+              + "; no approval counts until the listing works");
       return result;
     }
     for (String key : keys) {
@@ -163,7 +165,10 @@ public record ApprovalArtifact(
         out.warning(
             "approval_read_error",
             store.objects().uriOf(key),
-            "cannot read approval: " + e.getMessage());
+            "cannot read approval: "
+                + e.getMessage()
+                + " (file left in place; it authorizes nothing until it can be read: check the"
+                + " storage root's permissions or credentials)");
       } catch (StateException e) {
         out.warning(e.code(), store.objects().uriOf(key), e.getMessage() + " (file left in place)");
       }

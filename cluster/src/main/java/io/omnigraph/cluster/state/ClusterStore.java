@@ -9,6 +9,7 @@ import io.omnigraph.storage.VersionToken;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * A cluster storage root (local directory or {@code s3://bucket/prefix}) through one {@link
@@ -16,6 +17,13 @@ import java.util.Optional;
  * catalog, sidecars and approvals.
  */
 public final class ClusterStore implements AutoCloseable {
+  /**
+   * Test seam: when set, every store {@link #open} opens is passed through it (a test wraps the
+   * real store in a fault-injecting decorator). Null in production — nothing ever sets it outside
+   * tests — so stores are used exactly as {@link ObjectStores#open} returns them.
+   */
+  private static volatile UnaryOperator<ObjectStore> testDecorator;
+
   private final ObjectStore objects;
   private final Map<String, String> env;
 
@@ -27,11 +35,23 @@ public final class ClusterStore implements AutoCloseable {
   /** Opens the root; a root that cannot be opened is {@code storage_root_invalid}. */
   public static ClusterStore open(String root, Map<String, String> env) {
     try {
-      return new ClusterStore(ObjectStores.open(root, env), env);
+      ObjectStore opened = ObjectStores.open(root, env);
+      UnaryOperator<ObjectStore> decorator = testDecorator;
+      return new ClusterStore(decorator == null ? opened : decorator.apply(opened), env);
     } catch (StorageException | IllegalArgumentException e) {
       throw new StateException(
           "storage_root_invalid", "cannot open storage root " + root + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * Test seam (see {@link #testDecorator}): stores opened until the returned handle is closed are
+   * wrapped by {@code decorator}. Only tests call this; it is process-wide, so tests using it must
+   * not run concurrently with other control-plane tests (the build runs test classes serially).
+   */
+  public static AutoCloseable decorateStoresForTests(UnaryOperator<ObjectStore> decorator) {
+    testDecorator = decorator;
+    return () -> testDecorator = null;
   }
 
   public ObjectStore objects() {
@@ -69,7 +89,13 @@ public final class ClusterStore implements AutoCloseable {
       o = objects.get(ClusterLayout.STATE);
     } catch (StorageException e) {
       throw new StateException(
-          "state_read_error", "cannot read " + statePath() + ": " + e.getMessage());
+          "state_read_error",
+          "cannot read "
+              + statePath()
+              + ": "
+              + e.getMessage()
+              + "; nothing was changed: check the storage root's permissions or credentials and"
+              + " re-run the command");
     }
     if (o.isEmpty()) {
       return Optional.empty();
@@ -91,7 +117,8 @@ public final class ClusterStore implements AutoCloseable {
       current = objects.get(ClusterLayout.STATE);
     } catch (StorageException e) {
       throw new StateException(
-          "state_write_error", "cannot re-read " + statePath() + ": " + e.getMessage());
+          "state_write_error",
+          "cannot re-read " + statePath() + ": " + e.getMessage() + WRITE_REMEDY);
     }
     boolean same =
         base == null
@@ -114,9 +141,20 @@ public final class ClusterStore implements AutoCloseable {
         throw casMismatch();
       }
       throw new StateException(
-          "state_write_error", "cannot write " + statePath() + ": " + e.getMessage());
+          "state_write_error",
+          "cannot write " + statePath() + ": " + e.getMessage() + WRITE_REMEDY);
     }
     return Digests.casToken(bytes);
+  }
+
+  private static final String WRITE_REMEDY =
+      "; the ledger was not changed (recovery sidecars stay for the next run): check the storage"
+          + " root's permissions or credentials and re-run the command";
+
+  /** The location of a key prefix ({@code __cluster/recoveries/}) for diagnostics. */
+  public String prefixUri(String prefix) {
+    String trimmed = prefix.endsWith("/") ? prefix.substring(0, prefix.length() - 1) : prefix;
+    return objects.uriOf(trimmed) + "/";
   }
 
   private StateException casMismatch() {

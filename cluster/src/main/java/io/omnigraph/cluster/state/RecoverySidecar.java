@@ -146,7 +146,12 @@ public record RecoverySidecar(
     } catch (StorageException e) {
       throw new StateException(
           "recovery_sidecar_write_error",
-          "cannot write recovery sidecar " + key() + ": " + e.getMessage());
+          "cannot write recovery sidecar "
+              + store.objects().uriOf(key())
+              + ": "
+              + e.getMessage()
+              + "; the graph was not touched: check the storage root's permissions or credentials"
+              + " and re-run `cluster apply`");
     }
   }
 
@@ -163,8 +168,10 @@ public record RecoverySidecar(
       report(
           out,
           "recovery_sidecar_read_error",
-          ClusterLayout.RECOVERIES,
-          "cannot list recovery sidecars: " + e.getMessage());
+          store.prefixUri(ClusterLayout.RECOVERIES),
+          "cannot list recovery sidecars: "
+              + e.getMessage()
+              + "; interrupted graph operations cannot be seen until the listing works");
       return result;
     }
     for (String key : keys) {
@@ -181,7 +188,10 @@ public record RecoverySidecar(
             out,
             "recovery_sidecar_read_error",
             store.objects().uriOf(key),
-            "cannot read recovery sidecar: " + e.getMessage());
+            "cannot read recovery sidecar: "
+                + e.getMessage()
+                + " (file left in place; its graph is not protected until it can be read:"
+                + " check the storage root's permissions or credentials)");
       } catch (StateException e) {
         report(out, e.code(), store.objects().uriOf(key), e.getMessage() + " (file left in place)");
       }

@@ -83,7 +83,13 @@ public record StateLock(String lockId, String operation, String createdAt, long 
       return store.objects().createIfAbsent(ClusterLayout.LOCK, lock.toBytes()).map(t -> lock);
     } catch (StorageException e) {
       throw new StateException(
-          "state_lock_error", "cannot create " + store.lockPath() + ": " + e.getMessage());
+          "state_lock_error",
+          "cannot create "
+              + store.lockPath()
+              + ": "
+              + e.getMessage()
+              + "; nothing was changed: make the lock location writable (check the storage root's"
+              + " permissions or credentials) and re-run the command");
     }
   }
 
@@ -94,7 +100,12 @@ public record StateLock(String lockId, String operation, String createdAt, long 
       o = store.objects().get(ClusterLayout.LOCK);
     } catch (StorageException e) {
       throw new StateException(
-          "state_lock_read_error", "cannot read " + store.lockPath() + ": " + e.getMessage());
+          "state_lock_read_error",
+          "cannot read "
+              + store.lockPath()
+              + ": "
+              + e.getMessage()
+              + "; check the storage root's permissions or credentials");
     }
     return o.map(s -> parse(s.bytes()));
   }
