@@ -110,7 +110,9 @@ final class Planner {
           "cannot read graph '"
               + graphId
               + "' to preview its migration: "
-              + (probe.exists() ? probe.error() : "the graph root is missing"));
+              + (probe.exists() ? probe.error() : "the graph root is missing")
+              + "; run `cluster refresh` to record what the graph holds, and repair or restore its"
+              + " root before applying");
       return null;
     }
     Result<CompiledSchema> accepted = SchemaCompiler.compile("_schema.pg", probe.schemaSource());
