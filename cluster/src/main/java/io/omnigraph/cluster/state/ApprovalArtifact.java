@@ -170,7 +170,12 @@ public record ApprovalArtifact(
                 + " (file left in place; it authorizes nothing until it can be read: check the"
                 + " storage root's permissions or credentials)");
       } catch (StateException e) {
-        out.warning(e.code(), store.objects().uriOf(key), e.getMessage() + " (file left in place)");
+        out.warning(
+            e.code(),
+            store.objects().uriOf(key),
+            e.getMessage()
+                + " (file left in place; it authorizes nothing: re-run `cluster approve` if the"
+                + " change still needs approval)");
       }
     }
     return result;
