@@ -18,10 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Shared set-up of the control-plane fault tests: a local cluster (the config dir is the storage
- * root) driven through the real CLI, with every cluster store the commands open wrapped in a {@link
- * Faults} decorator (armed per test; unarmed it changes nothing). Helpers read the real files
- * directly (never through the faulty wrapper).
+ * Shared set-up of the control-plane fault tests: a cluster (by default local: the config dir is
+ * the storage root) driven through the real CLI, with every cluster store the commands open wrapped
+ * in a {@link Faults} decorator (armed per test; unarmed it changes nothing). Helpers read the real
+ * files directly (never through the faulty wrapper).
  */
 abstract class ClusterFaultsBase {
   static final String STATE = "__cluster/state.json";
@@ -33,10 +33,19 @@ abstract class ClusterFaultsBase {
   final Faults faults = new Faults();
   private AutoCloseable seam;
 
+  /** The {@code storage:} value of the cluster (null = the config dir is the root). */
+  String storage() {
+    return null;
+  }
+
+  Map<String, String> env() {
+    return Map.of();
+  }
+
   @BeforeEach
   void setUpFaults() {
-    ClusterFixture.env(Map.of());
-    c = new ClusterFixture(dir, null);
+    ClusterFixture.env(env());
+    c = new ClusterFixture(dir, storage());
     seam = ClusterStore.decorateStoresForTests(faults::wrap);
   }
 
@@ -46,8 +55,12 @@ abstract class ClusterFaultsBase {
     ClusterFixture.env(Map.of());
   }
 
+  String root() {
+    return c.storage == null ? dir.toString() : c.storage;
+  }
+
   ObjectStore store() {
-    return ObjectStores.open(dir.toString(), Map.of());
+    return ObjectStores.open(root(), env());
   }
 
   String uriOf(String key) {
