@@ -18,11 +18,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -79,26 +81,25 @@ public final class ServerHttpBench {
         String bareBase =
             "http://127.0.0.1:" + ((ServerConnector) bare.getConnectors()[0]).getLocalPort();
         String slug = "pat-sovereign-ai";
+        Map<String, Supplier<HttpRequest>> targets = new LinkedHashMap<>();
+        targets.put("bare jetty (fixed 200)", () -> get(bareBase + "/"));
+        targets.put(
+            "key lookup (get_pattern)",
+            () ->
+                post(
+                    ogBase + "/graphs/spike/queries/get_pattern",
+                    "{\"params\":{\"slug\":\"" + slug + "\"}}"));
+        targets.put(
+            "1-hop (pattern_signals)",
+            () ->
+                post(
+                    ogBase + "/graphs/spike/queries/pattern_signals",
+                    "{\"params\":{\"slug\":\"" + slug + "\"}}"));
+        warmUp(targets);
         for (int c : CONCURRENCY) {
-          cells.add(run("bare jetty (fixed 200)", c, seconds, () -> get(bareBase + "/")));
-          cells.add(
-              run(
-                  "key lookup (get_pattern)",
-                  c,
-                  seconds,
-                  () ->
-                      post(
-                          ogBase + "/graphs/spike/queries/get_pattern",
-                          "{\"params\":{\"slug\":\"" + slug + "\"}}")));
-          cells.add(
-              run(
-                  "1-hop (pattern_signals)",
-                  c,
-                  seconds,
-                  () ->
-                      post(
-                          ogBase + "/graphs/spike/queries/pattern_signals",
-                          "{\"params\":{\"slug\":\"" + slug + "\"}}")));
+          for (var t : targets.entrySet()) {
+            cells.add(run(t.getKey(), c, seconds, t.getValue()));
+          }
         }
       } finally {
         bare.stop();
@@ -194,12 +195,34 @@ public final class ServerHttpBench {
         .build();
   }
 
-  /** Warm-up (1 s), then {@code c} workers sending back to back until the time or count bound. */
-  private static Cell run(
-      String target, int c, long seconds, java.util.function.Supplier<HttpRequest> req)
-      throws Exception {
+  /**
+   * Brings every target to steady state before any cell is measured: each runs {@code
+   * -Dbench.http.warmup} seconds (default 10) at every concurrency. Without it the first target
+   * measured pays the JIT compilation of the code paths all the server's targets share (the C2
+   * compiler threads compete for the same cores), which made the order of the targets, not the
+   * server, decide their ratio.
+   */
+  private static void warmUp(Map<String, Supplier<HttpRequest>> targets) throws Exception {
+    long total = Long.getLong("bench.http.warmup", 10);
+    long perCell = Math.max(1, total / CONCURRENCY.length);
+    for (int c : CONCURRENCY) {
+      for (var t : targets.entrySet()) {
+        if (selected(t.getKey())) {
+          drive(c, perCell, t.getValue(), MAX_REQUESTS);
+        }
+      }
+    }
+  }
+
+  private static boolean selected(String target) {
     String only = System.getProperty("bench.http.only");
-    if (only != null && !target.contains(only) && !target.startsWith("bare")) {
+    return only == null || target.contains(only) || target.startsWith("bare");
+  }
+
+  /** Warm-up (1 s), then {@code c} workers sending back to back until the time or count bound. */
+  private static Cell run(String target, int c, long seconds, Supplier<HttpRequest> req)
+      throws Exception {
+    if (!selected(target)) {
       return new Cell(target, c, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
     }
     drive(c, 1, req, 20_000);
@@ -230,8 +253,8 @@ public final class ServerHttpBench {
         .getProcessCpuTime();
   }
 
-  private static List<long[]> drive(
-      int c, long seconds, java.util.function.Supplier<HttpRequest> req, int max) throws Exception {
+  private static List<long[]> drive(int c, long seconds, Supplier<HttpRequest> req, int max)
+      throws Exception {
     long deadline = System.nanoTime() + seconds * 1_000_000_000L;
     int perWorker = Math.max(1, max / c);
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -276,7 +299,8 @@ public final class ServerHttpBench {
     StringBuilder sb = new StringBuilder("# omnigraph-server HTTP bench\n\n");
     sb.append("Loopback, java.net.http HTTP/1.1 client (virtual threads), ")
         .append(seconds)
-        .append(" s per cell after a 1 s warm-up, ")
+        .append(
+            " s per cell after a warm-up of every target at every concurrency and 1 s before the cell, ")
         .append(Runtime.getRuntime().availableProcessors())
         .append(" CPUs visible, load average ")
         .append(
