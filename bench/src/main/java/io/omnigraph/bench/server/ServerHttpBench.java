@@ -12,6 +12,7 @@ import io.omnigraph.server.OmnigraphServer;
 import io.omnigraph.server.ServerOptions;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -92,9 +93,11 @@ public final class ServerHttpBench {
     try (OmnigraphServer og =
             OmnigraphServer.start(
                 ServerOptions.local(dir.toString(), env),
-                // Log lines are still formatted; only the sink is free (a growing in-memory
-                // buffer would make the bench measure its own array copies).
-                new PrintStream(java.io.OutputStream.nullOutputStream()));
+                // The server's log goes to a file written line by line, as stderr would be.
+                new PrintStream(
+                    new FileOutputStream(dir.resolve("server.log").toFile()),
+                    false,
+                    StandardCharsets.UTF_8));
         Driver driver = Driver.start()) {
       Server bare = bareJetty();
       try {
@@ -109,7 +112,17 @@ public final class ServerHttpBench {
         bare.stop();
       }
     }
+    deleteTree(dir);
     write(cells, seconds);
+  }
+
+  /** Removes the bench's work folder (graph, cluster state and the server log). */
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 
   private static List<Target> targets(OmnigraphServer og, Server bare) {
