@@ -147,6 +147,60 @@ public final class GraphRoot implements AutoCloseable {
     return new History(store).commit(id);
   }
 
+  /**
+   * One page of the entity changes commit {@code id} made versus its first parent (04 §7), in the
+   * frozen order ({@link CommitDiff}). {@code limit} {@code null} = 1,000 (max 8,192); {@code
+   * pageToken} continues a previous page (with the same filter). Throws {@code COMMIT_NOT_FOUND},
+   * {@code CHANGE_DIFF_REFUSED} (genesis: {@code parentless_commit}; a schema change: {@code
+   * schema_boundary}), {@code CHANGE_FEED_GAP} (the parent's versions were removed by cleanup),
+   * {@code CHANGE_CURSOR_REJECTED} (bad token), {@code INVALID_ARGUMENT} (bad limit).
+   */
+  public CommitChanges commitChanges(
+      String id, ChangeFilter filter, Integer limit, String pageToken) {
+    int n = CommitChanges.limit(limit);
+    CommitIndex index = CommitIndex.load(store, new History(store).latestVersion());
+    Commit c = index.find(id).orElseGet(() -> commit(id));
+    CommitDiff.Position after = null;
+    if (pageToken != null) {
+      var t = ChangeTokens.decode(pageToken, "page");
+      if (!id.equals(t.path("c").asText())) {
+        throw ChangeTokens.rejected("the page token belongs to another commit");
+      }
+      if (!filter.fingerprint().equals(t.path("f").asText())) {
+        throw ChangeTokens.rejected(
+            "the page token was issued for other filters; repeat the kind/type/op filters of the"
+                + " first page");
+      }
+      after = CommitDiff.position(t).orElseThrow(() -> ChangeTokens.rejected("empty page token"));
+    }
+    CommitDiff.Page p =
+        new CommitDiff(this, index).page(c, filter, n, CommitChanges.PAGE_BYTES, after);
+    String next = null;
+    if (p.next() != null) {
+      var t = ChangeTokens.object("page").put("c", id).put("f", filter.fingerprint());
+      t.set("pos", p.next().toJson());
+      next = ChangeTokens.encode(t);
+    }
+    return new CommitChanges(c, p.changes(), next);
+  }
+
+  /**
+   * One page of the change feed of a branch (04 §7): give exactly one of {@code cursor}, {@code
+   * start} ({@code now}, {@code beginning}, {@code after:<commit id>}) and {@code pageToken}.
+   * Throws {@code CHANGE_CURSOR_REJECTED}, {@code CHANGE_FEED_GAP}, {@code BRANCH_NOT_FOUND},
+   * {@code INVALID_ARGUMENT}.
+   */
+  public ChangeFeedPage pollChanges(
+      String branch,
+      String cursor,
+      String start,
+      String pageToken,
+      ChangeFilter filter,
+      Integer limit) {
+    return new ChangeFeed(this)
+        .poll(new ChangeFeed.Request(branch, cursor, start, pageToken, filter, limit));
+  }
+
   /** The published manifest {@code version}. */
   public Manifest manifest(long version) {
     if (!store.manifestExists(version)) {

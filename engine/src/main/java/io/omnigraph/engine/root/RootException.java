@@ -43,7 +43,24 @@ public class RootException extends RuntimeException
     SCHEMA_PLAN_UNSUPPORTED,
     SCHEMA_APPLY_BLOCKED_BY_BRANCHES,
     SCHEMA_APPLY_IN_PROGRESS,
-    UNSUPPORTED
+    UNSUPPORTED,
+    /** A bad argument of a read (change filters, limits); HTTP 400. */
+    INVALID_ARGUMENT,
+    /**
+     * A change cursor or page token that cannot be used (HTTP 400 {@code change cursor rejected}).
+     */
+    CHANGE_CURSOR_REJECTED,
+    /**
+     * The change feed cannot continue: versions it needs were removed by {@code cleanup} (HTTP 410
+     * {@code change_feed_gap}; {@link #details()} has {@code first_unreadable_commit_id} and maybe
+     * {@code cursor}).
+     */
+    CHANGE_FEED_GAP,
+    /**
+     * A commit diff refused (HTTP 409 {@code change_diff_refusal}; {@link #details()} has {@code
+     * reason} = {@code parentless_commit}|{@code schema_boundary} and {@code graph_commit_id}).
+     */
+    CHANGE_DIFF_REFUSED
   }
 
   private final Kind kind;
