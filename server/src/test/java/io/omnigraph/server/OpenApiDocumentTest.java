@@ -243,6 +243,35 @@ class OpenApiDocumentTest {
     assertThat(problems).isEmpty();
   }
 
+  @Test
+  void changeResponsesMatchTheirDeclaredSchemas() throws Exception {
+    List<String> problems = new ArrayList<>();
+    JsonNode commits = http.get("/graphs/spike/commits", TOKEN).json().path("commits");
+    String seed = commits.get(0).path("graph_commit_id").asText();
+    String genesis = commits.get(commits.size() - 1).path("graph_commit_id").asText();
+    Http.Res diff = http.get("/graphs/spike/commits/" + seed + "/changes?limit=5", TOKEN);
+    assertThat(diff.status()).as(diff.body()).isEqualTo(200);
+    assertThat(diff.json().has("next_page_token")).isTrue();
+    Validator.check(
+        responseSchema("/graphs/{graph_id}/commits/{commit_id}/changes", "GET"),
+        diff.json(),
+        "$",
+        problems);
+    Http.Res feed = http.get("/graphs/spike/changes?start=beginning&limit=3", TOKEN);
+    assertThat(feed.status()).as(feed.body()).isEqualTo(200);
+    Validator.check(
+        responseSchema("/graphs/{graph_id}/changes", "GET"), feed.json(), "$", problems);
+    JsonNode error = doc.path("components").path("schemas").path("Error");
+    for (Http.Res e :
+        List.of(
+            http.get("/graphs/spike/commits/" + genesis + "/changes", TOKEN),
+            http.get("/graphs/spike/changes?cursor=bad", TOKEN))) {
+      assertThat(e.status()).isIn(400, 409);
+      Validator.check(error, e.json(), "$", problems);
+    }
+    assertThat(problems).isEmpty();
+  }
+
   /** A small JSON Schema checker for the subset {@code Schema} emits. */
   static final class Validator {
     static void check(JsonNode schema, JsonNode v, String at, List<String> out) {

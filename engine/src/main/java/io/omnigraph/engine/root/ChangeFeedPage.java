@@ -14,6 +14,21 @@ public record ChangeFeedPage(
   /** Default commits per poll (10 §2). */
   public static final int COMMITS_PER_POLL = 128;
 
+  /**
+   * The branch a feed cursor or page token belongs to (exactly one non-null), so a server can
+   * authorize it before polling; a token that does not decode is {@code CHANGE_CURSOR_REJECTED}.
+   */
+  public static String tokenBranch(String cursor, String pageToken) {
+    ObjectNode o =
+        cursor != null
+            ? ChangeTokens.decode(cursor, "cursor")
+            : ChangeTokens.decode(pageToken, "feed_page");
+    if (!o.path("b").isTextual()) {
+      throw ChangeTokens.rejected("the token names no branch");
+    }
+    return o.get("b").asText();
+  }
+
   /** {@code {blocks[], next_page_token?, cursor?, caught_up?}}. */
   public ObjectNode toJson() {
     ObjectNode o = JsonNodeFactory.instance.objectNode();

@@ -22,6 +22,7 @@ public final class Routes {
     out.addAll(StoredQueryRoutes.routes(mutations));
     out.addAll(WriteRoutes.routes(mutations));
     out.addAll(BranchRoutes.routes());
+    out.addAll(ChangeRoutes.routes());
     return List.copyOf(out);
   }
 }

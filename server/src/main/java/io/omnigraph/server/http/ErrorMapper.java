@@ -71,9 +71,28 @@ public final class ErrorMapper {
     return new ApiError(412, null, e.getMessage(), "precondition_failure", m);
   }
 
+  /** 410 {@code change_feed_gap} / 409 {@code change_diff_refusal} (06 §8). */
+  private static ApiError changes(RootException e) {
+    ObjectNode m = JsonNodeFactory.instance.objectNode();
+    if (e.kind() == RootException.Kind.CHANGE_FEED_GAP) {
+      if (e.details().get("cursor") != null) {
+        m.put("cursor", e.details().get("cursor"));
+      }
+      m.put("first_unreadable_commit_id", e.details().get("first_unreadable_commit_id"));
+      return new ApiError(410, null, e.getMessage(), "change_feed_gap", m);
+    }
+    m.put("reason", e.details().get("reason"));
+    m.put("graph_commit_id", e.details().get("graph_commit_id"));
+    return new ApiError(409, "conflict", e.getMessage(), "change_diff_refusal", m);
+  }
+
   private static ApiError root(RootException e) {
     if (e.kind() == RootException.Kind.PRECONDITION_FAILED) {
       return precondition(e);
+    }
+    if (e.kind() == RootException.Kind.CHANGE_FEED_GAP
+        || e.kind() == RootException.Kind.CHANGE_DIFF_REFUSED) {
+      return changes(e);
     }
     return switch (e.kind()) {
       case BRANCH_NOT_FOUND, COMMIT_NOT_FOUND, SNAPSHOT_NOT_FOUND, NOT_INITIALIZED ->
@@ -92,7 +111,9 @@ public final class ErrorMapper {
           INVALID_SCHEMA,
           UNSUPPORTED,
           UNKNOWN_TYPE,
-          SCHEMA_PLAN_UNSUPPORTED ->
+          SCHEMA_PLAN_UNSUPPORTED,
+          INVALID_ARGUMENT,
+          CHANGE_CURSOR_REJECTED ->
           ApiError.badRequest(e.getMessage());
       default -> ApiError.internal("internal storage error; see the server log");
     };

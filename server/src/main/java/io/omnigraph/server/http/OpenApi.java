@@ -120,6 +120,10 @@ public final class OpenApi {
     if (r.graphScoped()) {
       out.put("404", "unknown graph, branch, commit or stored query");
     }
+    if (r.path().endsWith("/changes")) {
+      out.put("409", "the commit cannot be diffed (change_diff_refusal)");
+      out.put("410", "versions the change read needs were removed by cleanup (change_feed_gap)");
+    }
     if (r.admitted()) {
       out.put("409", "conflict");
     }

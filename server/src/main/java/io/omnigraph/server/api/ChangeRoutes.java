@@ -1,0 +1,155 @@
+package io.omnigraph.server.api;
+
+import static io.omnigraph.server.http.Schema.array;
+import static io.omnigraph.server.http.Schema.bool;
+import static io.omnigraph.server.http.Schema.integer;
+import static io.omnigraph.server.http.Schema.oneOf;
+import static io.omnigraph.server.http.Schema.str;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnigraph.engine.root.ChangeFeedPage;
+import io.omnigraph.engine.root.ChangeFilter;
+import io.omnigraph.engine.root.Commit;
+import io.omnigraph.engine.root.RootException;
+import io.omnigraph.policy.PolicyAction;
+import io.omnigraph.server.http.ApiError;
+import io.omnigraph.server.http.Call;
+import io.omnigraph.server.http.Route;
+import io.omnigraph.server.http.Schema;
+import java.util.List;
+
+/** The change feed (04 §7, 06 §6): one commit's changes and the per-branch feed. */
+final class ChangeRoutes {
+  private static final String G = ReadRoutes.G;
+
+  private ChangeRoutes() {}
+
+  static List<Route> routes() {
+    return List.of(
+        Route.of("GET", G + "/commits/{commit_id}/changes", "commit_changes")
+            .summary("The entity changes of one commit versus its first parent")
+            .action("read")
+            .query("page_token", "limit", "kind", "type", "op")
+            .response(commitChanges())
+            .to(ChangeRoutes::commitChanges),
+        Route.of("GET", G + "/changes", "changes_poll")
+            .summary("Poll the change feed of a branch (first-parent commit blocks)")
+            .action("read")
+            .query("branch", "cursor", "start", "page_token", "limit", "kind", "type", "op")
+            .response(feedPage())
+            .to(ChangeRoutes::poll));
+  }
+
+  /**
+   * One commit's changes. As for {@code GET /commits/{id}}, the policy decides on the commit's
+   * authored branch first: an unknown id and a commit the actor may not read give the same 404.
+   */
+  private static void commitChanges(Call c) throws Exception {
+    String id = c.pathParam("commit_id");
+    Commit k = null;
+    try {
+      k = c.graph().root().commit(id);
+    } catch (RootException e) {
+      if (e.kind() != RootException.Kind.COMMIT_NOT_FOUND) {
+        throw e;
+      }
+    }
+    if (k == null || !c.check(PolicyAction.READ, k.graphBranch(), null).allowed()) {
+      throw ApiError.notFound("no commit '" + id + "' on graph '" + c.graph().id() + "'");
+    }
+    c.ok(c.graph().root().commitChanges(id, filter(c), limit(c), c.query("page_token")).toJson());
+  }
+
+  private static void poll(Call c) throws Exception {
+    String cursor = c.query("cursor");
+    String token = c.query("page_token");
+    String branch = c.query("branch");
+    String read = branch;
+    if (read == null) {
+      read =
+          (cursor == null) != (token == null) ? ChangeFeedPage.tokenBranch(cursor, token) : "main";
+    }
+    c.authorize(PolicyAction.READ, read, null);
+    ChangeFeedPage p =
+        c.graph().root().pollChanges(branch, cursor, c.query("start"), token, filter(c), limit(c));
+    c.ok(p.toJson());
+  }
+
+  private static ChangeFilter filter(Call c) {
+    return ChangeFilter.of(
+        c.ctx().queryParams("kind"), c.ctx().queryParams("type"), c.ctx().queryParams("op"));
+  }
+
+  private static Integer limit(Call c) {
+    String l = c.query("limit");
+    if (l == null) {
+      return null;
+    }
+    try {
+      return Integer.parseInt(l);
+    } catch (NumberFormatException e) {
+      throw ApiError.badRequest("limit must be an integer (got '" + l + "')");
+    }
+  }
+
+  static ObjectNode cause() {
+    return Schema.object()
+        .req("graph_commit_id", str())
+        .opt("parent_commit_id", str())
+        .opt("merged_parent_commit_id", str())
+        .req("authored_branch", str())
+        .opt("actor_id", str())
+        .req("authored_at", integer())
+        .json();
+  }
+
+  static ObjectNode change() {
+    return Schema.object()
+        .req("kind", oneOf("node", "edge"))
+        .req(
+            "type",
+            Schema.object()
+                .req(
+                    "id",
+                    str("stable table id and incarnation: <table_id:016x>-<incarnation:016x>"))
+                .req("name", str())
+                .json())
+        .req("id", str())
+        .req("op", oneOf("insert", "update", "delete"))
+        .opt("before", entity())
+        .opt("after", entity())
+        .json();
+  }
+
+  private static ObjectNode entity() {
+    return Schema.object()
+        .describe("the load envelope body: {from?, to?, data:{id, properties…}}")
+        .opt("from", str())
+        .opt("to", str())
+        .req("data", Schema.anyObject("id and the non-null properties"))
+        .json();
+  }
+
+  static ObjectNode commitChanges() {
+    return Schema.object()
+        .req("cause", cause())
+        .req("changes", array(change()))
+        .opt("next_page_token", str())
+        .json();
+  }
+
+  static ObjectNode feedPage() {
+    ObjectNode block =
+        Schema.object()
+            .req("cause", cause())
+            .req("changes", array(change()))
+            .opt("refusal", oneOf("schema_boundary"))
+            .json();
+    return Schema.object()
+        .req("blocks", array(block))
+        .opt("next_page_token", str())
+        .opt("cursor", str("durable; only on the terminal page of a poll"))
+        .opt("caught_up", bool())
+        .json();
+  }
+}
