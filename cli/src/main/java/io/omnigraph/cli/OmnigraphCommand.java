@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
       ExportCommand.class,
       SnapshotCommand.class,
       CommitCommand.class,
+      io.omnigraph.cli.graph.ChangesCommand.class,
       BranchCommand.class,
       OptimizeCommand.class,
       RepairCommand.class,

@@ -22,7 +22,11 @@ import picocli.CommandLine.Spec;
     name = "commit",
     mixinStandardHelpOptions = true,
     description = "Inspect the commit history of a graph root.",
-    subcommands = {CommitCommand.ListCommand.class, CommitCommand.ShowCommand.class})
+    subcommands = {
+      CommitCommand.ListCommand.class,
+      CommitCommand.ShowCommand.class,
+      CommitChangesCommand.class
+    })
 public final class CommitCommand implements Runnable {
   @Spec CommandSpec spec;
 
