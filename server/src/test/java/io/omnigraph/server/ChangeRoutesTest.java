@@ -20,14 +20,18 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The change routes over a real server (04 §7, 06 §6) on the industry-intel graph: {@code act-main}
- * reads only the protected {@code main}, {@code act-writer} reads and changes everywhere, {@code
- * act-none} is in no group.
+ * reads only the protected {@code main}, {@code act-writer} reads, changes and exports everywhere,
+ * {@code act-none} is in no group.
  */
 class ChangeRoutesTest {
   static final String MAIN = ProbingAndConditionalTest.MAIN;
   static final String WRITER = ProbingAndConditionalTest.WRITER;
   static final String NONE = ProbingAndConditionalTest.NONE;
   static final String FAKE = ProbingAndConditionalTest.FAKE;
+  // the probing test's policy, with export for act-writer (baselines)
+  static final String POLICY =
+      ProbingAndConditionalTest.POLICY.replace(
+          "actions: [read, change]", "actions: [read, change, export]");
 
   @TempDir static Path dir;
   static OmnigraphServer server;
@@ -47,7 +51,7 @@ class ChangeRoutesTest {
             Files.readString(cb.resolve("schema.pg")),
             Files.readString(cb.resolve("seed.jsonl")))
         .queryDir("spike", cb.resolve("queries"))
-        .policy("p", ProbingAndConditionalTest.POLICY, List.of("graph.spike"))
+        .policy("p", POLICY, List.of("graph.spike"))
         .apply();
     String tokens =
         "{\"act-main\":\""
@@ -187,5 +191,32 @@ class ChangeRoutesTest {
     Http.Res none = http.get("/graphs/spike/changes", MAIN);
     assertThat(none.status()).isEqualTo(400);
     assertThat(none.json().path("error").asText()).contains("exactly one of");
+  }
+
+  @Test
+  void aBaselineStreamsTheBranchAndEndsWithTheResumeCursor() throws Exception {
+    Http.Res r =
+        http.post(
+            "/graphs/spike/changes/baseline",
+            WRITER,
+            "{\"branch\":\"secret\",\"type\":[\"Company\"]}");
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    List<String> lines = r.body().lines().toList();
+    assertThat(lines.size()).isGreaterThan(1);
+    assertThat(lines.subList(0, lines.size() - 1))
+        .allMatch(l -> l.contains("\"type\":\"Company\""));
+    assertThat(r.body()).contains("co-secret");
+    JsonNode last = Http.JSON.readTree(lines.getLast()).path("baseline");
+    assertThat(last.path("snapshot_commit_id").asText()).isEqualTo(secretCommit);
+    Http.Res poll =
+        http.get(
+            "/graphs/spike/changes?cursor=" + enc(last.path("resume_cursor").asText()), WRITER);
+    assertThat(poll.status()).as(poll.body()).isEqualTo(200);
+    assertThat(poll.json().path("blocks")).isEmpty();
+    // export permission is required (act-main only reads)
+    assertThat(http.post("/graphs/spike/changes/baseline", MAIN, "{}").status()).isEqualTo(403);
+    assertThat(
+            http.post("/graphs/spike/changes/baseline", WRITER, "{\"type\":[\"Nope\"]}").status())
+        .isEqualTo(400);
   }
 }

@@ -198,7 +198,7 @@ final class ChangeFeed {
     return b == null ? "main" : b;
   }
 
-  private static String cursor(String branch, String after) {
+  static String cursor(String branch, String after) {
     return ChangeTokens.encode(ChangeTokens.object("cursor").put("b", branch).put("after", after));
   }
 

@@ -201,6 +201,17 @@ public final class GraphRoot implements AutoCloseable {
         .poll(new ChangeFeed.Request(branch, cursor, start, pageToken, filter, limit));
   }
 
+  /**
+   * Writes a change-feed baseline of {@code branch} (default main) to {@code out}: its entities in
+   * the load envelope (the filter's kinds and types; ops do not apply), then {@code
+   * {"baseline":{snapshot_commit_id, resume_cursor}}}. Returns {@code {snapshot_commit_id,
+   * resume_cursor, entities}}.
+   */
+  public com.fasterxml.jackson.databind.node.ObjectNode changesBaseline(
+      java.io.OutputStream out, String branch, ChangeFilter filter) {
+    return ChangeBaseline.run(this, out, branch, filter);
+  }
+
   /** The published manifest {@code version}. */
   public Manifest manifest(long version) {
     if (!store.manifestExists(version)) {

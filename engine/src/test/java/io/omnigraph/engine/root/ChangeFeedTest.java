@@ -312,4 +312,26 @@ class ChangeFeedTest {
     assertThat(root.pollChanges(null, now.cursor(), null, null, ChangeFilter.ALL, null).blocks())
         .hasSize(1);
   }
+
+  @Test
+  void aBaselineIsTheBranchStateAndAResumeCursor() throws Exception {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    ObjectNode r =
+        root.changesBaseline(out, null, ChangeFilter.of(null, List.of("Person", "Knows"), null));
+    List<String> lines = out.toString(java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+    assertThat(r.path("entities").asLong()).isEqualTo(5);
+    assertThat(lines).hasSize(6);
+    assertThat(lines.get(0)).contains("\"type\":\"Person\"");
+    com.fasterxml.jackson.databind.JsonNode last =
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines.get(5));
+    assertThat(last.path("baseline").path("snapshot_commit_id").asText()).isEqualTo(head("main"));
+    String cursor = last.path("baseline").path("resume_cursor").asText();
+    mutate(root, "set_age", "{\"slug\":\"ada\",\"age\":50}", "main");
+    ChangeFeedPage p = root.pollChanges(null, cursor, null, null, ChangeFilter.ALL, null);
+    assertThat(p.blocks()).hasSize(1);
+
+    java.io.ByteArrayOutputStream none = new java.io.ByteArrayOutputStream();
+    root.changesBaseline(none, null, ChangeFilter.of(List.of("edge"), List.of("Person"), null));
+    assertThat(none.toString(java.nio.charset.StandardCharsets.UTF_8).lines()).hasSize(1);
+  }
 }

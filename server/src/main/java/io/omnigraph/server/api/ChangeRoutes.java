@@ -13,10 +13,13 @@ import io.omnigraph.engine.root.Commit;
 import io.omnigraph.engine.root.RootException;
 import io.omnigraph.policy.PolicyAction;
 import io.omnigraph.server.http.ApiError;
+import io.omnigraph.server.http.Bodies;
 import io.omnigraph.server.http.Call;
 import io.omnigraph.server.http.Route;
 import io.omnigraph.server.http.Schema;
+import java.io.OutputStream;
 import java.util.List;
+import java.util.Set;
 
 /** The change feed (04 §7, 06 §6): one commit's changes and the per-branch feed. */
 final class ChangeRoutes {
@@ -37,7 +40,24 @@ final class ChangeRoutes {
             .action("read")
             .query("branch", "cursor", "start", "page_token", "limit", "kind", "type", "op")
             .response(feedPage())
-            .to(ChangeRoutes::poll));
+            .to(ChangeRoutes::poll),
+        Route.of("POST", G + "/changes/baseline", "changes_baseline")
+            .summary("A branch's entities as NDJSON, then a final record with the resume cursor")
+            .action("export")
+            .jsonBody()
+            .produces("application/x-ndjson")
+            .request(
+                Schema.object()
+                    .opt("branch", str())
+                    .opt("kind", array(oneOf("node", "edge")))
+                    .opt("type", array(str()))
+                    .opt("op", array(oneOf("insert", "update", "delete")))
+                    .json())
+            .response(
+                str(
+                    "NDJSON: entities in the load envelope, then"
+                        + " {\"baseline\":{snapshot_commit_id, resume_cursor}}"))
+            .to(ChangeRoutes::baseline));
   }
 
   /**
@@ -73,6 +93,33 @@ final class ChangeRoutes {
     ChangeFeedPage p =
         c.graph().root().pollChanges(branch, cursor, c.query("start"), token, filter(c), limit(c));
     c.ok(p.toJson());
+  }
+
+  /**
+   * {@code POST /changes/baseline}: authorization, filter and branch checks finish before the 200;
+   * a later storage failure truncates the stream (no final {@code baseline} record).
+   */
+  private static void baseline(Call c) throws Exception {
+    ObjectNode body = c.jsonBody(true);
+    Bodies.only(body, Set.of("branch", "kind", "type", "op"));
+    String branch = ReadRoutes.branchOr(Bodies.string(body, "branch"));
+    c.authorize(PolicyAction.EXPORT, branch, null);
+    ChangeFilter filter =
+        ChangeFilter.of(
+            Bodies.strings(body, "kind"), Bodies.strings(body, "type"), Bodies.strings(body, "op"));
+    var catalog = c.graph().root().catalog();
+    for (String t : filter.types()) {
+      if (catalog.node(t).isEmpty() && catalog.edge(t).isEmpty()) {
+        throw ApiError.badRequest("type: '" + t + "' is not a node or edge type");
+      }
+    }
+    if (!c.graph().root().listBranches().contains(branch)) {
+      throw ApiError.notFound("branch '" + branch + "' does not exist");
+    }
+    c.ctx().status(200).contentType("application/x-ndjson");
+    try (OutputStream out = c.ctx().outputStream()) {
+      c.graph().root().changesBaseline(out, branch, filter);
+    }
   }
 
   private static ChangeFilter filter(Call c) {
