@@ -165,4 +165,37 @@ class ChangesCliTest {
     JsonNode now = JSON.readTree(ok("changes", "poll", uri, "--start", "now", "--json").out());
     assertThat(now.path("blocks")).isEmpty();
   }
+
+  @Test
+  void baselineWritesTheStateAndAResumeCursor() throws Exception {
+    Path out = dir.resolve("base.jsonl");
+    JsonNode r =
+        JSON.readTree(
+            ok("changes", "baseline", uri, "--type", "Person", "--out", out.toString(), "--json")
+                .out());
+    assertThat(r.path("entities").asLong()).isEqualTo(2);
+    assertThat(r.path("snapshot_commit_id").asText()).isEqualTo(id2);
+    var lines = Files.readAllLines(out);
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).contains("\"type\":\"Person\"");
+    assertThat(JSON.readTree(lines.get(2)).path("baseline").path("resume_cursor").asText())
+        .isEqualTo(r.path("resume_cursor").asText());
+    assertThat(Files.list(dir).map(p -> p.getFileName().toString()))
+        .noneMatch(n -> n.endsWith(".partial"));
+    String id3 =
+        load("third.jsonl", "{\"type\":\"Person\",\"data\":{\"slug\":\"cy\",\"name\":\"Cy\"}}\n");
+    JsonNode poll =
+        JSON.readTree(
+            ok("changes", "poll", uri, "--cursor", r.path("resume_cursor").asText(), "--json")
+                .out());
+    assertThat(poll.path("blocks")).hasSize(1);
+    assertThat(poll.path("blocks").get(0).path("cause").path("graph_commit_id").asText())
+        .isEqualTo(id3);
+    String human = ok("changes", "baseline", "--uri", uri, "--out", out.toString()).out();
+    assertThat(human).startsWith("baseline: 5 entities at " + id3 + " -> ");
+    CliRunner.Run bad =
+        CliRunner.run("changes", "baseline", uri, "--type", "Nope", "--out", out.toString());
+    assertThat(bad.exitCode()).isEqualTo(1);
+    assertThat(bad.err()).contains("--type 'Nope'");
+  }
 }

@@ -18,12 +18,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code omnigraph changes poll}: the change feed of a branch (04 §7). */
+/** {@code omnigraph changes poll|baseline}: the change feed of a branch (04 §7). */
 @Command(
     name = "changes",
     mixinStandardHelpOptions = true,
     description = "Read the change feed of a graph branch.",
-    subcommands = {ChangesCommand.PollCommand.class})
+    subcommands = {ChangesCommand.PollCommand.class, ChangesCommand.BaselineCommand.class})
 public final class ChangesCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -162,6 +162,110 @@ public final class ChangesCommand implements Runnable {
               ? "caught up"
               : "more commits follow: poll again with --cursor");
       out.flush();
+    }
+  }
+
+  /**
+   * {@code changes baseline [URI] [--uri U] [--branch b] [--kind …] [--type …] [--op …] --out
+   * <path> [--json]}.
+   */
+  @Command(
+      name = "baseline",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Write a branch's entities (load envelope, as export) to a file, then a final line",
+        "{\"baseline\":{snapshot_commit_id, resume_cursor}}; poll from resume_cursor to get",
+        "every later change. --kind/--type select types (--op does not apply to a snapshot).",
+        "The file is written next to its final path and renamed into place (POSIX only).",
+        "Human: 'baseline: <n> entities at <commit> -> <path>' and the resume cursor.",
+        "JSON: {out, entities, snapshot_commit_id, resume_cursor}."
+      })
+  public static final class BaselineCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Parameters(arity = "0..1", paramLabel = "<uri>", description = "The graph root.")
+    String positional;
+
+    @Option(names = "--uri", paramLabel = "<uri>", description = "The graph root.")
+    String uriOption;
+
+    @Option(names = "--branch", paramLabel = "<b>", description = "Branch (default main).")
+    String branch;
+
+    @Option(
+        names = "--kind",
+        paramLabel = "node|edge",
+        description = "Only this kind (repeatable).")
+    List<String> kinds;
+
+    @Option(names = "--type", paramLabel = "<T>", description = "Only this type (repeatable).")
+    List<String> types;
+
+    @Option(
+        names = "--op",
+        paramLabel = "insert|update|delete",
+        description = "Accepted for symmetry with poll; a snapshot has no ops.")
+    List<String> ops;
+
+    @Option(
+        names = "--out",
+        required = true,
+        paramLabel = "<path>",
+        description = "The NDJSON file to write.")
+    java.nio.file.Path outPath;
+
+    @Option(names = "--json", description = "Print the summary as JSON.")
+    boolean json;
+
+    @Override
+    public Integer call() throws java.io.IOException {
+      if (System.getProperty("os.name", "").startsWith("Windows")) {
+        throw new io.omnigraph.cli.CliException("changes baseline runs on POSIX systems only");
+      }
+      String uri = GraphTargets.uriOf(positional, uriOption);
+      java.nio.file.Path target = outPath.toAbsolutePath();
+      java.nio.file.Path tmp = target.resolveSibling("." + target.getFileName() + ".partial");
+      ObjectNode r;
+      try (GraphRoot root = GraphTargets.open(uri)) {
+        ChangeFilter filter = GraphTargets.call(() -> ChangeFilter.of(kinds, types, ops));
+        for (String t : filter.types()) {
+          if (root.catalog().node(t).isEmpty() && root.catalog().edge(t).isEmpty()) {
+            throw new io.omnigraph.cli.CliException(
+                "--type '" + t + "' is not a node or edge type of the graph");
+          }
+        }
+        try (java.io.OutputStream out =
+            new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(tmp))) {
+          r = GraphTargets.call(() -> root.changesBaseline(out, branch, filter));
+        } catch (RuntimeException | java.io.IOException e) {
+          java.nio.file.Files.deleteIfExists(tmp);
+          throw e;
+        }
+      }
+      java.nio.file.Files.move(
+          tmp,
+          target,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+      PrintWriter out = spec.commandLine().getOut();
+      if (json) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("out", target.toString());
+        o.setAll(r);
+        Json.print(out, o);
+      } else {
+        out.println(
+            "baseline: "
+                + r.path("entities").asLong()
+                + " entities at "
+                + r.path("snapshot_commit_id").asText()
+                + " -> "
+                + target);
+        out.println(
+            "resume with: omnigraph changes poll --cursor " + r.path("resume_cursor").asText());
+        out.flush();
+      }
+      return ExitCodes.OK;
     }
   }
 }
