@@ -55,12 +55,15 @@ public final class ChangesCommand implements Runnable {
       name = "poll",
       mixinStandardHelpOptions = true,
       description = {
-        "Print the commits of a branch after a cursor or start position, oldest first, each",
-        "with its entity changes (first-parent history; at most 128 commits per poll).",
-        "Human: per commit 'commit <id>  <branch>  <authored_at>  <actor>  <n> changes', then",
-        "one indented line per change; last line 'cursor: <c>' and whether the poll caught up.",
+        "Print the commits of a branch after a cursor or start position, oldest",
+        "first, each with its entity changes (first-parent history; at most 128",
+        "commits per poll).",
+        "Human: per commit 'commit <id>  <branch>  <authored_at>  <actor>  <n>",
+        "changes', then one indented line per change; last 'cursor: <c>' and",
+        "whether the poll caught up.",
         "JSON: {blocks:[{cause, changes, refusal?}], cursor, caught_up}.",
-        "Resume with --cursor <c>. A cursor older than cleanup's retention is change_feed_gap."
+        "Resume with --cursor <c>; a cursor older than cleanup's retention is",
+        "change_feed_gap (take a new baseline)."
       })
   public static final class PollCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -173,12 +176,13 @@ public final class ChangesCommand implements Runnable {
       name = "baseline",
       mixinStandardHelpOptions = true,
       description = {
-        "Write a branch's entities (load envelope, as export) to a file, then a final line",
-        "{\"baseline\":{snapshot_commit_id, resume_cursor}}; poll from resume_cursor to get",
-        "every later change. --kind/--type select types (--op does not apply to a snapshot).",
-        "The file is written next to its final path and renamed into place (POSIX only).",
-        "Human: 'baseline: <n> entities at <commit> -> <path>' and the resume cursor.",
-        "JSON: {out, entities, snapshot_commit_id, resume_cursor}."
+        "Write a branch's entities (load envelope, as export) to a file, then a",
+        "final line {\"baseline\":{snapshot_commit_id, resume_cursor}}; poll from",
+        "resume_cursor to get every later change. --kind/--type select types",
+        "(--op does not apply to a snapshot). The file is written beside its",
+        "final path and renamed into place (POSIX only).",
+        "Human: 'baseline: <n> entities at <commit> -> <path>' and the resume",
+        "cursor. JSON: {out, entities, snapshot_commit_id, resume_cursor}."
       })
   public static final class BaselineCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

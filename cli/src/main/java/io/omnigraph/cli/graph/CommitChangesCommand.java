@@ -26,12 +26,14 @@ import picocli.CommandLine.Spec;
     description = {
       "The entity changes a commit made versus its first parent.",
       "Usage: commit changes --uri <uri> <id>, or commit changes <uri> <id>.",
-      "Order: nodes, then edges; by type id, entity id. Reads every page unless --page-token",
-      "is given (then prints that one page and, on stderr, the next token).",
-      "Human: one line per change: <op>  <kind> <Type>  <id>[  <from> -> <to>]",
-      "[  field: before -> after, … (updates)]. JSON: {cause, changes:[…], next_page_token?}.",
-      "The first commit of a graph (parentless_commit) and a schema apply (schema_boundary)",
-      "cannot be diffed."
+      "Order: nodes, then edges; by type id, entity id. Reads every page",
+      "unless --page-token is given (then prints that page and, on stderr,",
+      "the next token).",
+      "Human: one line per change: <op>  <kind> <Type>  <id>",
+      "[  <from> -> <to>][  field: before -> after, … (updates)].",
+      "JSON: {cause, changes:[…], next_page_token?}.",
+      "A graph's first commit (parentless_commit) and a schema apply",
+      "(schema_boundary) cannot be diffed."
     })
 public final class CommitChangesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
