@@ -11,7 +11,9 @@ import java.io.ByteArrayOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Mutations (with deletes), merges on forked tables, and export on s3:// (S3Proxy). */
+/**
+ * Mutations (with deletes), merges on forked tables, export and the change feed on s3:// (S3Proxy).
+ */
 class S3WriteTest {
   @RegisterExtension static final S3ServerExtension S3 = new S3ServerExtension();
 
@@ -42,6 +44,26 @@ class S3WriteTest {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
       assertThat(root.export(out, "main", null)).isEqualTo(3);
       assertThat(root.store().objects().list(RootLayout.RECOVERY)).isEmpty();
+    }
+  }
+
+  @Test
+  void changeFeedOnS3() throws Exception {
+    String uri = S3.uniqueUri("changes");
+    GraphRoot.init(uri, WriteFixture.schema(), null, S3.env());
+    try (GraphRoot root = GraphRoot.open(uri, S3.env())) {
+      root.load(WriteFixture.jsonl(WriteFixture.SEED), LoadMode.MERGE, "main", null);
+      String cursor = root.pollChanges(null, null, "now", null, ChangeFilter.ALL, null).cursor();
+      root.createBranch("review", null);
+      mutate(root, "set_age", "{\"slug\":\"ada\",\"age\":50}", "review");
+      String id = root.manifest().branch("review").headCommit();
+      CommitChanges c = root.commitChanges(id, ChangeFilter.ALL, null, null);
+      assertThat(c.changes()).hasSize(1);
+      assertThat(c.changes().get(0).path("before").path("data").path("age").asLong()).isEqualTo(36);
+      assertThat(root.merge("review", "main", "s3", false).outcome()).isEqualTo("fast_forward");
+      ChangeFeedPage p = root.pollChanges(null, cursor, null, null, ChangeFilter.ALL, null);
+      assertThat(p.blocks()).hasSize(1);
+      assertThat(p.blocks().get(0).path("cause").path("graph_commit_id").asText()).isEqualTo(id);
     }
   }
 }
