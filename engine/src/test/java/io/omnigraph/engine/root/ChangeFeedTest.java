@@ -334,4 +334,36 @@ class ChangeFeedTest {
     root.changesBaseline(none, null, ChangeFilter.of(List.of("edge"), List.of("Person"), null));
     assertThat(none.toString(java.nio.charset.StandardCharsets.UTF_8).lines()).hasSize(1);
   }
+
+  @Test
+  void aRenamedTypeKeepsItsTypeId() {
+    String noteId = CommitDiff.typeId(root.manifest().branch("main").tables().get("node:Note"));
+    String cursor = root.pollChanges(null, null, "now", null, ChangeFilter.ALL, null).cursor();
+    String v2 =
+        WriteFixture.SCHEMA
+            .replace("node Note {", "node Memo @rename_from(\"Note\") {")
+            .replace("Person -> Note", "Person -> Memo");
+    root.applySchema(SchemaCompiler.compile("s.pg", v2).value(), false, "t");
+    var q =
+        io.omnigraph.compiler.query.QueryCompiler.compileOne(
+                root.catalog(),
+                new io.omnigraph.compiler.source.SourceText(
+                    "q.gq", "query add_memo($t: String) { insert Memo { text: $t } }"),
+                "add_memo")
+            .value();
+    root.mutate(q, WriteFixture.params("{\"t\":\"hello\"}"), "main", "act", null);
+    CommitChanges c = all(head("main"), ChangeFilter.ALL);
+    assertThat(c.changes()).hasSize(1);
+    assertThat(c.changes().get(0).path("type").path("name").asText()).isEqualTo("Memo");
+    assertThat(c.changes().get(0).path("type").path("id").asText()).isEqualTo(noteId);
+    assertThat(c.changes().get(0).path("after").path("data").path("text").asText())
+        .isEqualTo("hello");
+    // the feed crosses the schema apply as a refused block and continues after it
+    ChangeFeedPage p = root.pollChanges(null, cursor, null, null, ChangeFilter.ALL, null);
+    assertThat(p.blocks()).hasSize(2);
+    assertThat(p.blocks().get(0).path("refusal").asText()).isEqualTo("schema_boundary");
+    assertThat(p.blocks().get(0).path("changes")).isEmpty();
+    assertThat(p.blocks().get(1).path("changes")).hasSize(1);
+    assertThat(p.caughtUp()).isTrue();
+  }
 }
