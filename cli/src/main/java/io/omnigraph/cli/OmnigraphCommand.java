@@ -15,12 +15,12 @@ import io.omnigraph.cli.lint.LintCommand;
 import io.omnigraph.cli.schema.SchemaCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The top-level {@code omnigraph} command: a dispatcher to subcommands. */
 @Command(
     name = "omnigraph",
-    mixinStandardHelpOptions = true,
     versionProvider = VersionInfo.class,
     description = {
       "OmniGraph: a versioned, branchable property-graph database on object storage.",
@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
       io.omnigraph.cli.cluster.ClusterCommand.class,
       LintCommand.class,
       io.omnigraph.cli.policy.PolicyCommand.class,
+      io.omnigraph.cli.queries.QueriesCommand.class,
       VersionCommand.class
     },
     footer = {
@@ -52,6 +53,18 @@ import picocli.CommandLine.Spec;
     })
 public final class OmnigraphCommand implements Runnable {
   @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
+
+  @Option(
+      names = {"-v", "-V", "--version"},
+      versionHelp = true,
+      description = "Print the version (as `omnigraph version`) and exit.")
+  boolean version;
 
   @Override
   public void run() {
