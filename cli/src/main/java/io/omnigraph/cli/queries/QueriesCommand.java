@@ -23,9 +23,10 @@ import picocli.CommandLine.Spec;
     name = "queries",
     mixinStandardHelpOptions = true,
     description = {
-      "Inspect the stored queries a cluster has applied (the ledger and its catalog, never the",
-      "un-applied config): list them with their typed parameters and MCP metadata, or",
-      "type-check them against the graph's accepted schema."
+      "List and type-check the stored queries a cluster has applied.",
+      "Reads the applied revision (ledger + catalog payloads), never the un-applied config:",
+      "list shows typed parameters and MCP metadata, validate type-checks them against the",
+      "schema the graph holds."
     },
     subcommands = {QueriesCommand.ListQueries.class, QueriesCommand.Validate.class})
 public final class QueriesCommand implements Runnable {
@@ -94,7 +95,8 @@ public final class QueriesCommand implements Runnable {
         "Type-check the applied stored queries of one graph against the schema the graph holds,",
         "as the server does at boot: catalog payloads present and matching their digests, the",
         "accepted schema compiling, every stored .gq file type-checking. Prints each problem as",
-        "<file>:<line>:<col>: <severity>[<code>]: <message> (file = the catalog key).",
+        "<file>:<line>:<col>: <severity>[<code>]: <message>  (query <name>), where <file> is",
+        "the catalog key of the stored .gq file (one key per file; its queries share it).",
         "JSON: {ok, storage_root, state_revision, graph, query_count, schema_digest,",
         "live_schema_digest, diagnostics:[{code, severity, file?, line?, column?, span?,",
         "message, query?}]}."
@@ -123,7 +125,7 @@ public final class QueriesCommand implements Runnable {
         v.findings().forEach(f -> d.add(f.toJson()));
         Json.print(out, o);
       } else {
-        v.findings().forEach(f -> out.println(f.diagnostic().render()));
+        v.findings().forEach(f -> out.println(f.render()));
         long errors = v.findings().stream().filter(f -> f.diagnostic().isError()).count();
         out.println(
             (v.ok() ? "queries valid" : "queries invalid")

@@ -31,6 +31,11 @@ import java.util.List;
 final class RegistryValidation {
   /** One finding; {@code query} is null for file- or graph-level problems. */
   record Finding(String query, Diagnostic diagnostic) {
+    /** The diagnostic's one-line form, naming the query it belongs to. */
+    String render() {
+      return diagnostic.render() + (query == null ? "" : "  (query " + query + ")");
+    }
+
     ObjectNode toJson() {
       ObjectNode o = DiagnosticJson.of(diagnostic);
       if (query != null) {

@@ -71,7 +71,7 @@ final class StoredRegistry {
   }
 
   private QueryDecl decl(String name, AppliedPayload p) {
-    PayloadFile f = files.get(p.digest());
+    PayloadFile f = p.ok() ? files.get(p.digest()) : null;
     if (f == null) {
       return null;
     }
