@@ -96,7 +96,7 @@ public final class QueriesCommand implements Runnable {
         "as the server does at boot: catalog payloads present and matching their digests, the",
         "accepted schema compiling, every stored .gq file type-checking. Prints each problem as",
         "<file>:<line>:<col>: <severity>[<code>]: <message>  (query <name>), where <file> is",
-        "the catalog key of the stored .gq file (one key per file; its queries share it).",
+        "the query's catalog key (the bytes of the whole .gq file that declares it).",
         "JSON: {ok, storage_root, state_revision, graph, query_count, schema_digest,",
         "live_schema_digest, diagnostics:[{code, severity, file?, line?, column?, span?,",
         "message, query?}]}."

@@ -162,10 +162,18 @@ final class RegistryValidation {
     List<Finding> found = new ArrayList<>();
     c.fileDiagnostics().forEach(d -> found.add(new Finding(null, d)));
     for (QueryOutcome q : c.queries()) {
-      q.result().diagnostics().forEach(d -> found.add(new Finding(q.name(), d)));
+      // a registered query's findings name its own catalog key (same bytes as the file's)
+      AppliedPayload own = registry.graph().queries().get(q.name());
+      String file = own != null && own.digest().equals(f.digest()) ? own.key() : f.key();
+      q.result().diagnostics().forEach(d -> found.add(new Finding(q.name(), inFile(d, file))));
     }
     found.sort(Comparator.comparingInt(x -> x.diagnostic().start()));
     findings.addAll(found);
+  }
+
+  private static Diagnostic inFile(Diagnostic d, String file) {
+    return new Diagnostic(
+        d.code(), d.severity(), file, d.line(), d.column(), d.start(), d.end(), d.message());
   }
 
   private void graphError(String query, String code, String file, String message) {

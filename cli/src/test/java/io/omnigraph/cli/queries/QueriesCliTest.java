@@ -167,16 +167,17 @@ class QueriesCliTest {
     assertThat(text.out()).contains("warning[schema_mismatch]").endsWith(" errors\n");
     Pattern line =
         Pattern.compile(
-            "(?m)^__cluster/resources/query/pharma/\\w+/[0-9a-f]{64}\\.gq:(\\d+):(\\d+):"
+            "(?m)^__cluster/resources/query/pharma/(\\w+)/[0-9a-f]{64}\\.gq:(\\d+):(\\d+):"
                 + " error\\[T\\d+\\]: .*  \\(query (\\w+)\\)$");
     Matcher m = line.matcher(text.out());
     List<String> broken = new ArrayList<>();
     while (m.find()) {
-      broken.add(m.group(3));
+      assertThat(m.group(1)).as("the query's own catalog key").isEqualTo(m.group(4));
+      broken.add(m.group(4));
       // the position points at the dropped property in the stored file (same bytes as the source)
-      String src = sourceDeclaring(dir.resolve("queries"), m.group(3));
-      String at = src.lines().toList().get(Integer.parseInt(m.group(1)) - 1);
-      assertThat(at.substring(Integer.parseInt(m.group(2)) - 1))
+      String src = sourceDeclaring(dir.resolve("queries"), m.group(4));
+      String at = src.lines().toList().get(Integer.parseInt(m.group(2)) - 1);
+      assertThat(at.substring(Integer.parseInt(m.group(3)) - 1))
           .as(m.group())
           .contains("moa_summary");
     }
@@ -196,7 +197,8 @@ class QueriesCliTest {
     JsonNode first = errors(v).get(0);
     assertThat(first.path("code").asText()).matches("T\\d+");
     assertThat(first.path("line").asInt()).isPositive();
-    assertThat(first.path("file").asText()).startsWith("__cluster/resources/query/pharma/");
+    assertThat(first.path("file").asText())
+        .startsWith("__cluster/resources/query/pharma/" + first.path("query").asText() + "/");
     assertThat(first.path("query").asText()).isIn(broken);
     // list still reads the applied registry
     assertThat(ok("queries", "list", "--cluster", dir.toString()).out())
