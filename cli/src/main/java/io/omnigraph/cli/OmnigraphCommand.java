@@ -24,6 +24,10 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionInfo.class,
     description = {
       "OmniGraph: a versioned, branchable property-graph database on object storage.",
+      "",
+      "Data verbs (query, mutate, load, snapshot, export, branch, commit, schema show) run",
+      "embedded (a graph URI / --store) or served (--server <name|url> [--graph <id>]);",
+      "graphs list is served only; optimize/repair/cleanup are direct (storage) only.",
       ""
     },
     subcommands = {
@@ -42,6 +46,9 @@ import picocli.CommandLine.Spec;
       io.omnigraph.cli.cluster.ClusterCommand.class,
       LintCommand.class,
       io.omnigraph.cli.policy.PolicyCommand.class,
+      io.omnigraph.cli.served.GraphsCommand.class,
+      io.omnigraph.cli.served.LoginCommand.class,
+      io.omnigraph.cli.served.LogoutCommand.class,
       VersionCommand.class
     },
     footer = {
