@@ -174,6 +174,10 @@ public final class ScopeConfig {
               text(d, "store", "defaults."),
               text(d, "default_graph", "defaults."),
               text(d, "output", "defaults."));
+      if (out.output() != null
+          && !List.of("table", "kv", "csv", "jsonl", "json").contains(out.output())) {
+        throw bad("defaults.output must be one of table, kv, csv, jsonl, json");
+      }
       if (out.server() != null && out.store() != null) {
         throw bad("defaults.server and defaults.store are mutually exclusive; keep one");
       }

@@ -84,7 +84,7 @@ public final class QueryCommand implements Callable<Integer> {
     if (snapshot != null && branch != null) {
       throw new CliException("--branch and --snapshot are exclusive", ExitCodes.USAGE);
     }
-    String fmt = QueryOutput.format(format, json);
+    String fmt = QueryOutput.format(format != null || json ? format : configuredOutput(), json);
     PrintWriter err = spec.commandLine().getErr();
     ScopeOptions.Scope s = scope.resolveOrNull("query", null, store, null, err);
     String name = positional;
@@ -101,6 +101,14 @@ public final class QueryCommand implements Callable<Integer> {
       input.name = name;
     }
     return embedded(s.uri(), fmt);
+  }
+
+  /** {@code defaults.output} of the operator config (below --json/--format), or null. */
+  private static String configuredOutput() {
+    return io.omnigraph.cli.config.OperatorConfig.load(io.omnigraph.cli.CliEnv.get())
+        .scopes()
+        .defaults()
+        .output();
   }
 
   private int embedded(String uri, String fmt) throws IOException {

@@ -418,4 +418,53 @@ class ServedCliTest {
     env(Map.of("OMNIGRAPH_TOKEN_MAIN", "tok-editor"));
     assertThat(ok("snapshot", "--json").out()).isEqualTo(ok("snapshot", people, "--json").out());
   }
+
+  @Test
+  void mergeConflictsSchemaApplyAndDirectVerbs() throws Exception {
+    ok(served("branch", "create", "conflicting", "--quiet"));
+    String upd = "query u() { update Person set { title: \"%s\" } where slug = \"grace\" }";
+    ok(served("mutate", "--branch", "conflicting", "-e", String.format(upd, "On branch")));
+    ok(served("mutate", "-e", String.format(upd, "On main")));
+    CliRunner.Run merge = fails(1, served("branch", "merge", "conflicting", "--json", "--quiet"));
+    JsonNode conflicts = json(merge);
+    assertThat(conflicts.path("uri").asText()).isEqualTo(url + "/graphs/people");
+    assertThat(conflicts.path("merge_conflicts").size()).isPositive();
+    assertThat(merge.err()).contains("conflict: ");
+
+    Path pg = ServedFixture.quickstart("people.pg");
+    CliRunner.Run apply = fails(1, served("schema", "apply", "--schema", pg.toString()));
+    assertThat(apply.err())
+        .contains("conflict: server-side schema apply is disabled for cluster-backed serving");
+    env(Map.of("OMNIGRAPH_BEARER_TOKEN", "tok-reader"));
+    assertThat(fails(1, served("schema", "apply", "--schema", pg.toString())).err())
+        .contains("forbidden: policy denied action 'schema_apply'")
+        .contains("act-reader");
+    assertThat(fails(2, served("schema", "apply", "--schema", pg.toString(), "--as", "x")).err())
+        .contains("--as is not accepted on served writes");
+    for (String[] direct :
+        List.of(
+            new String[] {"init", "--schema", pg.toString(), "--server", url},
+            new String[] {"schema", "plan", "--schema", pg.toString(), "--server", url},
+            new String[] {
+              "lint", "--schema", pg.toString(), "--query", pg.toString(), "--server", url
+            },
+            new String[] {"cleanup", "--keep", "1", "--server", url},
+            new String[] {"repair", "--server", url})) {
+      assertThat(fails(2, direct).err())
+          .as(String.join(" ", direct))
+          .contains("is a direct (storage-native) command; --server addresses a served graph");
+    }
+  }
+
+  @Test
+  void defaultsOutputAppliesBelowFormatFlags() throws Exception {
+    Path home = dir.resolve("home");
+    Files.createDirectories(home);
+    Files.writeString(home.resolve("config.yaml"), "defaults: { output: csv }\n");
+    assertThat(ok(served("query", "-e", ALL)).out()).startsWith("slug,name,title\r\n");
+    assertThat(ok(served("query", "-e", ALL, "--format", "kv")).out()).startsWith("slug:");
+    Files.writeString(home.resolve("config.yaml"), "defaults: { output: xml }\n");
+    assertThat(fails(1, served("query", "-e", ALL)).err())
+        .contains("defaults.output must be one of");
+  }
 }

@@ -18,8 +18,8 @@ import java.util.Map;
 /**
  * A real cluster built from examples/quickstart (schema, stored queries, seed), applied with the
  * control plane and served by a real {@link OmnigraphServer} on port 0 with bearer tokens. The
- * graph policy lets {@code act-reader} read and invoke, {@code act-editor} also change, export and
- * manage branches; the cluster bundle lets {@code act-admin} list graphs.
+ * graph policy lets {@code act-reader} read and invoke, {@code act-editor} also change, export,
+ * manage branches and apply schemas; the cluster bundle lets {@code act-admin} list graphs.
  */
 final class ServedFixture implements AutoCloseable {
   static final String TOKENS =
@@ -40,7 +40,7 @@ final class ServedFixture implements AutoCloseable {
         - id: branches
           allow:
             actors: { group: editors }
-            actions: [branch_create, branch_delete, branch_merge]
+            actions: [branch_create, branch_delete, branch_merge, schema_apply]
       """;
 
   final Path dir;

@@ -1,0 +1,62 @@
+package io.omnigraph.cli.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.omnigraph.cli.CliException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** servers:, profiles:, defaults: of the operator config (08 §5): shapes, warnings, exclusions. */
+class ScopeConfigTest {
+  private final Path file = Path.of("config.yaml");
+
+  @Test
+  void readsServersProfilesAndDefaults() {
+    OperatorConfig c =
+        OperatorConfig.parse(
+            file,
+            """
+            servers:
+              prod: { url: https://graph.example.com, default_graph: knowledge, colour: red }
+            profiles:
+              staging: { server: prod, default_graph: spike }
+              brain-admin: { cluster: brain }
+              dev: { store: file:///data/dev.omni }
+            defaults:
+              output: table
+              table_max_column_width: 40
+              server: prod
+              default_graph: knowledge
+            """);
+    ScopeConfig s = c.scopes();
+    assertThat(s.servers().get("prod"))
+        .isEqualTo(new ScopeConfig.Server("prod", "https://graph.example.com", "knowledge"));
+    assertThat(s.profiles().get("staging").server()).isEqualTo("prod");
+    assertThat(s.profiles().get("staging").defaultGraph()).isEqualTo("spike");
+    assertThat(s.profiles().get("brain-admin").cluster()).isEqualTo("brain");
+    assertThat(s.profiles().get("dev").store()).isEqualTo("file:///data/dev.omni");
+    assertThat(s.defaults())
+        .isEqualTo(new ScopeConfig.Defaults("prod", null, "knowledge", "table"));
+    assertThat(c.warnings())
+        .containsExactly("operator config config.yaml: unknown key 'servers.prod.colour' ignored");
+    assertThat(OperatorConfig.parse(file, "").scopes().servers()).isEmpty();
+  }
+
+  @Test
+  void wrongShapesAreErrors() {
+    assertBad("servers: [a]\n", "servers must be a mapping");
+    assertBad("servers:\n  p: { url: ftp://x }\n", "servers.p.url must be an http:// or https://");
+    assertBad("servers:\n  p: {}\n", "servers.p.url must be an http:// or https://");
+    assertBad("profiles:\n  p: { server: a, store: b }\n", "exactly one of server|cluster|store");
+    assertBad("profiles:\n  p: { default_graph: g }\n", "exactly one of server|cluster|store");
+    assertBad("defaults: { server: a, store: b }\n", "mutually exclusive");
+    assertBad("defaults: { server: [a] }\n", "defaults.server must be a non-empty string");
+  }
+
+  private void assertBad(String yaml, String message) {
+    assertThatThrownBy(() -> OperatorConfig.parse(file, yaml))
+        .isInstanceOf(CliException.class)
+        .hasMessageContaining(message);
+  }
+}
