@@ -25,9 +25,11 @@ import picocli.CommandLine.Spec;
     description = {
       "OmniGraph: a versioned, branchable property-graph database on object storage.",
       "",
-      "Data verbs (query, mutate, load, snapshot, export, branch, commit, schema show) run",
-      "embedded (a graph URI / --store) or served (--server <name|url> [--graph <id>]);",
-      "graphs list is served only; optimize/repair/cleanup are direct (storage) only.",
+      "Data verbs (query, mutate, load, snapshot, export, branch, commit,",
+      "schema show|apply) run embedded (a graph URI / --store) or served",
+      "(--server <name|url> [--graph <id>], a server profile or defaults.server).",
+      "graphs list is served only; init, optimize, repair, cleanup, schema plan",
+      "and lint are direct (storage) only.",
       ""
     },
     subcommands = {

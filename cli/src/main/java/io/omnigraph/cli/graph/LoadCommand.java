@@ -30,13 +30,17 @@ import picocli.CommandLine.Spec;
     name = "load",
     mixinStandardHelpOptions = true,
     description = {
-      "Load a JSONL graph batch as one graph commit: load <uri> …, or load --server <name|url>",
-      "[--graph <id>] … (sent to /load/ndjson; the server records its token's actor).",
+      "Load a JSONL graph batch as one graph commit.",
+      "Served: load --server <name|url> [--graph <id>] ... sends the batch (at most",
+      "32 MiB) to /load/ndjson; the server records its token's actor (no --as).",
       "Modes: append (strict insert), merge (upsert by id), overwrite (replace each touched type).",
       "A batch with any error writes nothing. Files over 4 MiB show a progress bar on a",
       "terminal (stderr), never with --json or --quiet."
     })
 public final class LoadCommand implements Callable<Integer> {
+  /** The body limit of {@code /load/ndjson} (06 §7). */
+  static final long SERVED_LOAD_LIMIT = 32L * 1024 * 1024;
+
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "<uri>", description = "The graph root.")
@@ -140,6 +144,12 @@ public final class LoadCommand implements Callable<Integer> {
     }
     byte[] bytes;
     try {
+      if (Files.size(data) > SERVED_LOAD_LIMIT) {
+        throw new CliException(
+            data
+                + " is larger than the 32 MiB a server accepts per load request; split the batch"
+                + " (each part is one commit) or load it directly into the graph's storage");
+      }
       bytes = Files.readAllBytes(data);
     } catch (NoSuchFileException e) {
       throw new CliException("cannot read " + data + ": no such file");

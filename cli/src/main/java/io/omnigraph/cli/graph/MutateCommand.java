@@ -34,13 +34,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run a mutation (insert/update/delete statements) as one graph commit.",
-      "Embedded: mutate <uri> (-e <gq> | --query <file>), or --uri/--store <uri>. Served:",
-      "mutate --server <name|url> [--graph <id>] NAME (a stored mutation of the server's",
-      "catalog), or with -e/--query an ad-hoc mutation through /mutate (no --as: the server",
-      "records the actor of the bearer token).",
-      "A failing statement writes nothing. --if-commit <id> runs it only while the branch head",
-      "is that commit (exit 4 otherwise). JSON: {uri, branch, query_name, affected_nodes,",
-      "affected_edges, actor_id, commit} (commit null when nothing changed)."
+      "Embedded: mutate <uri> (-e <gq> | --query <file>), or --uri/--store <uri>.",
+      "Served: mutate --server <name|url> [--graph <id>] NAME runs a stored mutation;",
+      "with -e/--query an ad-hoc one (/mutate). No --as: the server records the",
+      "actor of the bearer token.",
+      "A failing statement writes nothing. --if-commit <id> runs it only while the",
+      "branch head is that commit (exit 4 otherwise). JSON: {uri, branch,",
+      "query_name, affected_nodes, affected_edges, actor_id, commit} (commit null",
+      "when nothing changed; served: uri is the graph URL)."
     })
 public final class MutateCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -33,10 +33,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Run a read query on a branch head (default main) or --snapshot <id>.",
-      "Embedded: query <uri> (-e <gq> | --query <file>), or --store <uri> [NAME] (-e|--query).",
-      "Served: query --server <name|url> [--graph <id>] NAME (a stored query of the server's",
-      "catalog; must be a read), or with -e/--query an ad-hoc read (NAME picks one of several).",
-      "Output (--format): table (default), kv, csv, jsonl, json (= --json); the same served or not."
+      "Embedded: query <uri> (-e <gq> | --query <file>), or --store <uri> [NAME] ...",
+      "Served: query --server <name|url> [--graph <id>] NAME runs a stored query of",
+      "the server's catalog (it must be a read); with -e/--query an ad-hoc read",
+      "(NAME then picks one of several queries in the source).",
+      "Output (--format): table (default), kv, csv, jsonl, json (= --json);",
+      "identical for embedded and served graphs."
     })
 public final class QueryCommand implements Callable<Integer> {
 

@@ -34,8 +34,8 @@ import picocli.CommandLine.Spec;
       "Migrate a graph to a desired schema as one commit on main.",
       "Drops are soft (older versions keep the data until cleanup) unless --allow-data-loss.",
       "Refused for unsupported plans, while branches other than main exist, and for graphs",
-      "inside a cluster (those evolve via cluster apply). With --server the request goes to",
-      "/schema/apply (a cluster-backed server refuses it: 409, exit 1)."
+      "inside a cluster (those evolve via cluster apply). With --server the request",
+      "goes to /schema/apply (a cluster-backed server refuses it: 409, exit 1)."
     },
     footer = {
       "",

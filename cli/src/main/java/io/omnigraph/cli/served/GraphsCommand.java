@@ -36,10 +36,10 @@ public final class GraphsCommand implements Runnable {
       name = "list",
       mixinStandardHelpOptions = true,
       description = {
-        "List the ready graphs of a server (GET /graphs; needs graph_list from a cluster-bound",
-        "policy bundle). Bare server URL only: --server <name|url> or a server profile/default;",
-        "default_graph is ignored. Human: <graph_id><TAB><uri> per line. JSON: {graphs:[{graph_id,",
-        "uri}]}."
+        "List the ready graphs of a server (GET /graphs; needs graph_list from a",
+        "cluster-bound policy bundle). Bare server URL only: --server <name|url>, a",
+        "server profile or defaults.server; default_graph is ignored.",
+        "Human: <graph_id><TAB><uri> per line. JSON: {graphs:[{graph_id, uri}]}."
       })
   public static final class ListCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

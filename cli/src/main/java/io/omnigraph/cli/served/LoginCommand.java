@@ -23,9 +23,10 @@ import picocli.CommandLine.Spec;
     name = "login",
     mixinStandardHelpOptions = true,
     description = {
-      "Store the bearer token of server <name> in <operator home>/credentials (mode 0600).",
-      "The token comes from --token or one line of stdin. It is sent only to that server",
-      "(OMNIGRAPH_TOKEN_<NAME> still wins over it). JSON: {server, credentials, stored}."
+      "Store the bearer token of server <name> (a servers: entry) in",
+      "<operator home>/credentials (mode 0600), from --token or one line of stdin.",
+      "It is sent only to that server; OMNIGRAPH_TOKEN_<NAME> wins over it.",
+      "JSON: {server, credentials, stored}."
     })
 public final class LoginCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

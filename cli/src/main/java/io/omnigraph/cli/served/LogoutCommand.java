@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
     name = "logout",
     mixinStandardHelpOptions = true,
     description = {
-      "Remove the stored token of server <name> from the credentials file (idempotent).",
+      "Remove the stored token of server <name> from the credentials file",
+      "(idempotent).",
       "JSON: {server, credentials, removed}."
     })
 public final class LogoutCommand implements Callable<Integer> {
