@@ -22,11 +22,15 @@ public final class ObjectKeys {
     if (key == null || key.isEmpty()) {
       throw invalid("key", String.valueOf(key), "it is empty");
     }
-    String[] segments = key.split("/", -1);
-    for (String segment : segments) {
-      checkSegment("key", key, segment);
+    int start = 0;
+    while (true) {
+      int slash = key.indexOf('/', start);
+      checkSegment("key", key, key.substring(start, slash < 0 ? key.length() : slash));
+      if (slash < 0) {
+        return key;
+      }
+      start = slash + 1;
     }
-    return key;
   }
 
   /** Returns {@code prefix} if valid (may be empty); otherwise throws PERMANENT. */
@@ -59,7 +63,8 @@ public final class ObjectKeys {
     if (segment.startsWith(RESERVED)) {
       throw invalid(what, whole, "segments starting with '" + RESERVED + "' are reserved");
     }
-    if (segment.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
+    if (segment.length() * 3 > MAX_SEGMENT_BYTES
+        && segment.getBytes(StandardCharsets.UTF_8).length > MAX_SEGMENT_BYTES) {
       throw invalid(what, whole, "a segment is longer than " + MAX_SEGMENT_BYTES + " bytes");
     }
     checkCharacters(what, whole, segment);

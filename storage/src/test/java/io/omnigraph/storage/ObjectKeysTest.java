@@ -1,6 +1,7 @@
 package io.omnigraph.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +13,18 @@ class ObjectKeysTest {
     for (String key :
         List.of("a", "a/b", "graphs/x.omni/_versions/1.manifest", ".hidden", "a..b")) {
       assertThat(ObjectKeys.requireKey(key)).isEqualTo(key);
+    }
+  }
+
+  @Test
+  void segmentLengthIsCountedInUtf8Bytes() {
+    assertThat(ObjectKeys.requireKey("a/" + "x".repeat(200))).endsWith("x");
+    assertThat(ObjectKeys.requireKey("a/" + "\u20ac".repeat(66))).endsWith("\u20ac");
+    for (String tooLong :
+        List.of("x".repeat(201), "\u20ac".repeat(67), "\uD834\uDD1E".repeat(51))) {
+      assertThatThrownBy(() -> ObjectKeys.requireKey("a/" + tooLong + "/b"))
+          .isInstanceOf(StorageException.class)
+          .hasMessageContaining("longer than 200 bytes");
     }
   }
 

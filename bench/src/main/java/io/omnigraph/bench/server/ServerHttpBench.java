@@ -1,28 +1,30 @@
 package io.omnigraph.bench.server;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnigraph.cluster.ops.ClusterOps;
 import io.omnigraph.engine.load.LoadMode;
 import io.omnigraph.engine.root.GraphRoot;
 import io.omnigraph.server.OmnigraphServer;
 import io.omnigraph.server.ServerOptions;
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -35,20 +37,40 @@ import org.eclipse.jetty.util.Callback;
 /**
  * HTTP throughput and latency of the server (issue 6 bench): a stored key lookup and a stored 1-hop
  * query of the industry-intel cookbook, with a bearer token and the cookbook's policy, at
- * concurrency 1, 16 and 64, beside a bare Jetty handler returning a fixed 200 in the same run. A
- * java.net.http load generator over loopback; each cell is bounded in time ({@code
- * -Dbench.http.seconds}, default 5) and count (100,000 requests); {@code -Dbench.http.only=<text>}
+ * concurrency 1, 16 and 64, beside a bare Jetty handler returning a fixed 200 in the same run. This
+ * process holds the two servers; the load comes from a {@link LoadDriver} child JVM over loopback
+ * (java.net.http, virtual threads), so CPU time per request can be told apart: the server process's
+ * own and the load generator's. Every target is first warmed at every concurrency ({@code
+ * -Dbench.http.warmup}, seconds in all, default 12); each cell is bounded in time ({@code
+ * -Dbench.http.seconds}, default 5) and count (100,000 requests). {@code -Dbench.http.only=<text>}
  * measures only the targets whose name contains the text (for profiling). Writes {@code
- * bench/results/server-http-<timestamp>.md}.
+ * bench/results/server-http-<timestamp>.{json,md}} and {@code server-http-latest.md}.
  */
 public final class ServerHttpBench {
   private static final String TOKEN = "bench-reader-token-0123456789";
   private static final int[] CONCURRENCY = {1, 16, 64};
   private static final int MAX_REQUESTS = 100_000;
+  private static final String BARE = "bare jetty (fixed 200)";
 
   private ServerHttpBench() {}
 
-  /** One measured cell. */
+  /** One target: its URL and, for a POST, the JSON body. */
+  record Target(String name, String url, String token, String body) {
+    String command(int c, long seconds, int max) {
+      return c
+          + " "
+          + seconds
+          + " "
+          + max
+          + " "
+          + (token == null ? "-" : token)
+          + " "
+          + url
+          + (body == null ? "" : " " + body);
+    }
+  }
+
+  /** One measured cell; CPU figures are µs per request. */
   record Cell(
       String target,
       int concurrency,
@@ -57,7 +79,8 @@ public final class ServerHttpBench {
       double rps,
       double p50,
       double p99,
-      double cpuUsPerRequest) {}
+      double serverCpuUs,
+      double clientCpuUs) {}
 
   public static void main(String[] args) throws Exception {
     Path cookbook = findCookbook();
@@ -68,49 +91,135 @@ public final class ServerHttpBench {
     Map<String, String> env =
         Map.of("OMNIGRAPH_SERVER_BEARER_TOKENS_JSON", "{\"act-reader\":\"" + TOKEN + "\"}");
     try (OmnigraphServer og =
-        OmnigraphServer.start(
-            ServerOptions.local(dir.toString(), env),
-            // Log lines are still formatted; only the sink is free (a growing in-memory buffer
-            // would make the bench measure its own array copies).
-            new PrintStream(java.io.OutputStream.nullOutputStream()))) {
+            OmnigraphServer.start(
+                ServerOptions.local(dir.toString(), env),
+                // The server's log goes to a file written line by line, as stderr would be.
+                new PrintStream(
+                    new FileOutputStream(dir.resolve("server.log").toFile()),
+                    false,
+                    StandardCharsets.UTF_8));
+        Driver driver = Driver.start()) {
       Server bare = bareJetty();
       try {
-        String ogBase = "http://" + og.listenAddress();
-        String bareBase =
-            "http://127.0.0.1:" + ((ServerConnector) bare.getConnectors()[0]).getLocalPort();
-        String slug = "pat-sovereign-ai";
+        List<Target> targets = targets(og, bare);
+        warmUp(driver, targets);
         for (int c : CONCURRENCY) {
-          cells.add(run("bare jetty (fixed 200)", c, seconds, () -> get(bareBase + "/")));
-          cells.add(
-              run(
-                  "key lookup (get_pattern)",
-                  c,
-                  seconds,
-                  () ->
-                      post(
-                          ogBase + "/graphs/spike/queries/get_pattern",
-                          "{\"params\":{\"slug\":\"" + slug + "\"}}")));
-          cells.add(
-              run(
-                  "1-hop (pattern_signals)",
-                  c,
-                  seconds,
-                  () ->
-                      post(
-                          ogBase + "/graphs/spike/queries/pattern_signals",
-                          "{\"params\":{\"slug\":\"" + slug + "\"}}")));
+          for (Target t : targets) {
+            cells.add(run(driver, t, c, seconds));
+          }
         }
       } finally {
         bare.stop();
       }
     }
-    String md = report(cells, seconds);
-    System.out.println(md);
-    Path out = Path.of("bench", "results");
-    Files.createDirectories(out);
-    String stamp =
-        Instant.now().toString().replace(":", "").replace("-", "").substring(0, 15) + "Z";
-    Files.writeString(out.resolve("server-http-" + stamp + ".md"), md);
+    deleteTree(dir);
+    write(cells, seconds);
+  }
+
+  /** Removes the bench's work folder (graph, cluster state and the server log). */
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
+  private static List<Target> targets(OmnigraphServer og, Server bare) {
+    String ogBase = "http://" + og.listenAddress();
+    String bareBase =
+        "http://127.0.0.1:" + ((ServerConnector) bare.getConnectors()[0]).getLocalPort();
+    String body = "{\"params\":{\"slug\":\"pat-sovereign-ai\"}}";
+    List<Target> all =
+        List.of(
+            new Target(BARE, bareBase + "/", null, null),
+            new Target(
+                "key lookup (get_pattern)",
+                ogBase + "/graphs/spike/queries/get_pattern",
+                TOKEN,
+                body),
+            new Target(
+                "1-hop (pattern_signals)",
+                ogBase + "/graphs/spike/queries/pattern_signals",
+                TOKEN,
+                body));
+    return all.stream().filter(t -> selected(t.name())).toList();
+  }
+
+  private static boolean selected(String target) {
+    String only = System.getProperty("bench.http.only");
+    return only == null || target.contains(only) || target.equals(BARE);
+  }
+
+  /**
+   * Brings every target to steady state before any cell is measured. Without it the first target
+   * measured pays the JIT compilation of the code paths all the server's targets share (the
+   * compiler threads compete for the same cores), so the order of the targets, not the server,
+   * decided their ratio.
+   */
+  private static void warmUp(Driver driver, List<Target> targets) throws IOException {
+    long total = Long.getLong("bench.http.warmup", 12);
+    long perCell = Math.max(1, total / (CONCURRENCY.length * targets.size()));
+    for (int c : CONCURRENCY) {
+      for (Target t : targets) {
+        driver.send(t.command(c, perCell, MAX_REQUESTS));
+      }
+    }
+  }
+
+  /** A 1 s warm-up at the cell's concurrency, then the measured cell. */
+  private static Cell run(Driver driver, Target t, int c, long seconds) throws IOException {
+    driver.send(t.command(c, 1, 20_000));
+    long cpu0 = LoadDriver.cpuNanos();
+    JsonNode r = driver.send(t.command(c, seconds, MAX_REQUESTS));
+    long serverCpu = LoadDriver.cpuNanos() - cpu0;
+    long n = r.path("requests").asLong();
+    double perRequest = n == 0 ? Double.NaN : 1e3 * n;
+    return new Cell(
+        t.name(),
+        c,
+        n,
+        r.path("errors").asLong(),
+        n / r.path("elapsed_s").asDouble(),
+        r.path("p50_ms").asDouble(),
+        r.path("p99_ms").asDouble(),
+        serverCpu / perRequest,
+        r.path("cpu_ns").asLong() / perRequest);
+  }
+
+  /** The {@link LoadDriver} child JVM: same java, same class path. */
+  private record Driver(Process process, BufferedReader out, PrintStream in)
+      implements AutoCloseable {
+    static Driver start() throws IOException {
+      String java = ProcessHandle.current().info().command().orElse("java");
+      Process p =
+          new ProcessBuilder(
+                  java, "-cp", System.getProperty("java.class.path"), LoadDriver.class.getName())
+              .redirectError(ProcessBuilder.Redirect.INHERIT)
+              .start();
+      return new Driver(
+          p,
+          new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)),
+          new PrintStream(p.getOutputStream(), true, StandardCharsets.UTF_8));
+    }
+
+    JsonNode send(String command) throws IOException {
+      in.println(command);
+      String line = out.readLine();
+      if (line == null) {
+        throw new IOException("the load driver exited (exit " + process.exitValue() + ")");
+      }
+      return new ObjectMapper().readTree(line);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      in.println();
+      in.close();
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    }
   }
 
   private static Path findCookbook() {
@@ -175,133 +284,67 @@ public final class ServerHttpBench {
     return s;
   }
 
-  private static final HttpClient CLIENT =
-      HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .executor(Executors.newVirtualThreadPerTaskExecutor())
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
-
-  private static HttpRequest get(String url) {
-    return HttpRequest.newBuilder(URI.create(url)).GET().build();
-  }
-
-  private static HttpRequest post(String url, String body) {
-    return HttpRequest.newBuilder(URI.create(url))
-        .header("Authorization", "Bearer " + TOKEN)
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-        .build();
-  }
-
-  /** Warm-up (1 s), then {@code c} workers sending back to back until the time or count bound. */
-  private static Cell run(
-      String target, int c, long seconds, java.util.function.Supplier<HttpRequest> req)
-      throws Exception {
-    String only = System.getProperty("bench.http.only");
-    if (only != null && !target.contains(only) && !target.startsWith("bare")) {
-      return new Cell(target, c, 0, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+  private static void write(List<Cell> cells, long seconds) throws IOException {
+    Instant now = Instant.now();
+    String md = report(cells, seconds);
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = json.createObjectNode();
+    root.put("timestamp", now.toString()).put("java", System.getProperty("java.version"));
+    root.put("cores", Runtime.getRuntime().availableProcessors());
+    root.put("load_average", loadAverage()).put("seconds_per_cell", seconds);
+    ArrayNode rows = root.putArray("cells");
+    for (Cell c : cells) {
+      ObjectNode o = rows.addObject();
+      o.put("target", c.target()).put("concurrency", c.concurrency());
+      o.put("requests", c.requests()).put("non_200", c.errors()).put("rps", c.rps());
+      o.put("p50_ms", c.p50()).put("p99_ms", c.p99()).put("vs_bare", vsBare(c, cells));
+      o.put("server_cpu_us", c.serverCpuUs()).put("client_cpu_us", c.clientCpuUs());
     }
-    drive(c, 1, req, 20_000);
-    long cpu0 = processCpuNanos();
-    long t0 = System.nanoTime();
-    List<long[]> lat = drive(c, seconds, req, MAX_REQUESTS);
-    double elapsed = (System.nanoTime() - t0) / 1e9;
-    long cpu = processCpuNanos() - cpu0;
-    long errors = lat.stream().mapToLong(a -> a[a.length - 1]).sum();
-    long[] all =
-        lat.stream()
-            .flatMapToLong(a -> Arrays.stream(a, 0, a.length - 1))
-            .filter(x -> x > 0)
-            .sorted()
-            .toArray();
-    double rps = all.length / elapsed;
-    double cpuUs = all.length == 0 ? Double.NaN : cpu / 1e3 / all.length;
-    return new Cell(target, c, all.length, errors, rps, pct(all, 0.50), pct(all, 0.99), cpuUs);
+    System.out.println(md);
+    Path out = Path.of("bench", "results");
+    Files.createDirectories(out);
+    String stamp = now.toString().replace(":", "").replace("-", "").substring(0, 15) + "Z";
+    json.writeValue(out.resolve("server-http-" + stamp + ".json").toFile(), root);
+    Files.writeString(out.resolve("server-http-" + stamp + ".md"), md);
+    Files.writeString(out.resolve("server-http-latest.md"), md);
+    System.out.println("wrote bench/results/server-http-" + stamp + ".{json,md}");
   }
 
-  /**
-   * CPU time of this whole process (load generator, bare Jetty and server alike): per request it is
-   * far less sensitive to other load on the machine than wall-clock throughput.
-   */
-  private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
-        .getProcessCpuTime();
+  private static double loadAverage() {
+    return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
-  private static List<long[]> drive(
-      int c, long seconds, java.util.function.Supplier<HttpRequest> req, int max) throws Exception {
-    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-    int perWorker = Math.max(1, max / c);
-    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      List<Future<long[]>> fs = new ArrayList<>();
-      for (int w = 0; w < c; w++) {
-        fs.add(
-            pool.submit(
-                () -> {
-                  long[] l = new long[perWorker + 1];
-                  int n = 0;
-                  long errors = 0;
-                  while (n < perWorker && System.nanoTime() < deadline) {
-                    long s = System.nanoTime();
-                    HttpResponse<byte[]> r =
-                        CLIENT.send(req.get(), HttpResponse.BodyHandlers.ofByteArray());
-                    l[n++] = System.nanoTime() - s;
-                    if (r.statusCode() != 200) {
-                      errors++;
-                    }
-                  }
-                  long[] out = Arrays.copyOf(l, n + 1);
-                  out[n] = errors;
-                  return out;
-                }));
-      }
-      List<long[]> out = new ArrayList<>();
-      for (Future<long[]> f : fs) {
-        out.add(f.get());
-      }
-      return out;
-    }
-  }
-
-  private static double pct(long[] sorted, double p) {
-    if (sorted.length == 0) {
-      return Double.NaN;
-    }
-    return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p * sorted.length) - 1)] / 1e6;
+  /** The cell's requests/second as a fraction of the bare handler's at the same concurrency. */
+  private static double vsBare(Cell c, List<Cell> cells) {
+    return cells.stream()
+        .filter(x -> x.concurrency() == c.concurrency() && x.target().equals(BARE))
+        .findFirst()
+        .map(b -> c.rps() / b.rps())
+        .orElse(Double.NaN);
   }
 
   private static String report(List<Cell> cells, long seconds) {
     StringBuilder sb = new StringBuilder("# omnigraph-server HTTP bench\n\n");
-    sb.append("Loopback, java.net.http HTTP/1.1 client (virtual threads), ")
-        .append(seconds)
-        .append(" s per cell after a 1 s warm-up, ")
-        .append(Runtime.getRuntime().availableProcessors())
-        .append(" CPUs visible, load average ")
-        .append(
-            String.format(
-                java.util.Locale.ROOT,
-                "%.2f",
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                    .getSystemLoadAverage()))
-        .append(". Stored queries run with a bearer token under the cookbook's policy.")
-        .append(" CPU µs/req is the whole process's CPU time (client + server) per request;")
-        .append(" 'over bare' subtracts the bare-Jetty cell's figure at the same concurrency, an")
-        .append(" estimate of the server's own CPU per request that other load barely moves.\n\n");
+    sb.append(
+        String.format(
+            Locale.ROOT,
+            "Loopback; load from a separate JVM (java.net.http HTTP/1.1, virtual threads); %d s"
+                + " per cell after every target was warmed at every concurrency, plus 1 s before"
+                + " the cell; %d CPUs visible, load average %.2f at the end. Stored queries run"
+                + " with a bearer token under the cookbook's policy. Server CPU is the server"
+                + " process's CPU time per request (both servers live in it, one measured at a"
+                + " time); client CPU is the load generator's.%n%n",
+            seconds,
+            Runtime.getRuntime().availableProcessors(),
+            loadAverage()));
     sb.append(
         "| target | concurrency | requests | non-200 | req/s | p50 ms | p99 ms | vs bare"
-            + " | CPU µs/req | over bare µs |\n");
+            + " | server CPU µs/req | client CPU µs/req |\n");
     sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Cell c : cells) {
-      Cell bare =
-          cells.stream()
-              .filter(x -> x.concurrency() == c.concurrency() && x.target().startsWith("bare"))
-              .findFirst()
-              .orElse(c);
       sb.append(
           String.format(
-              java.util.Locale.ROOT,
+              Locale.ROOT,
               "| %s | %d | %d | %d | %.0f | %.2f | %.2f | %.0f%% | %.0f | %.0f |%n",
               c.target(),
               c.concurrency(),
@@ -310,9 +353,9 @@ public final class ServerHttpBench {
               c.rps(),
               c.p50(),
               c.p99(),
-              100 * c.rps() / bare.rps(),
-              c.cpuUsPerRequest(),
-              c.cpuUsPerRequest() - bare.cpuUsPerRequest()));
+              100 * vsBare(c, cells),
+              c.serverCpuUs(),
+              c.clientCpuUs()));
     }
     return sb.toString();
   }

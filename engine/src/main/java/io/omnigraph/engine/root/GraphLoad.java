@@ -1,6 +1,5 @@
 package io.omnigraph.engine.root;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnigraph.engine.failpoint.Failpoints;
 import io.omnigraph.engine.load.LoadMode;
@@ -12,7 +11,6 @@ import io.omnigraph.engine.load.Ulid;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -47,42 +45,25 @@ final class GraphLoad {
         touched.put(Manifest.edgeKey(e.type().name()), e);
       }
     }
-    // The Lance branch this graph branch writes on (null = Lance main). A table still pinned
-    // elsewhere (inherited from the source branch) is forked lazily at its pin before the write.
-    String lanceBranch = "main".equals(branch) ? null : branch;
-    Map<String, TablePin> sources = new LinkedHashMap<>();
-    Map<String, TablePin> targets = new LinkedHashMap<>();
-    for (String key : touched.keySet()) {
-      TablePin pin = state.tables().get(key);
-      sources.put(key, pin);
-      if (Objects.equals(pin.lanceBranch(), lanceBranch)) {
-        lance.checkHead(store.tableUri(pin), pin.version());
-        targets.put(key, pin);
-      } else {
-        targets.put(key, new TablePin(pin.path(), lanceBranch, pin.version()));
-      }
-    }
+    WriteTargets targets = WriteTargets.of(store, lance, state, branch, touched.keySet());
     String commitId = ulid.next();
     String sidecar = RootLayout.recoveryKey(commitId);
-    ObjectNode intent = intent(commitId, base, branch, targets);
+    ObjectNode intent = targets.intent(commitId, base, branch);
     store.objects().createIfAbsent(sidecar, utf8(intent.toPrettyString()));
     Failpoints.hit(Failpoints.LOAD_AFTER_SIDECAR);
     Map<String, TablePin> tables = new TreeMap<>(state.tables());
     Map<String, StagedRows> written = new LinkedHashMap<>();
     try {
       for (Map.Entry<String, StagedRows> t : touched.entrySet()) {
-        TablePin pin = targets.get(t.getKey());
         written.put(t.getKey(), t.getValue());
-        if (pin != sources.get(t.getKey())) {
-          lance.fork(store.datasetUri(pin.path()), sources.get(t.getKey()), lanceBranch);
-        }
+        TablePin pin = targets.open(t.getKey());
         tables.put(t.getKey(), pin.withVersion(write(pin, t.getValue(), batch.mode())));
         if (written.size() == 1) {
           Failpoints.hit(Failpoints.LOAD_AFTER_FIRST_TABLE_WRITE);
         }
       }
     } catch (RuntimeException e) {
-      rollBack(sources, targets, written);
+      targets.rollBack(written.keySet());
       store.objects().delete(sidecar);
       throw e;
     }
@@ -97,7 +78,7 @@ final class GraphLoad {
     store.put(sidecar, intent.toPrettyString());
     Failpoints.hit(Failpoints.LOAD_AFTER_TABLE_WRITES);
     if (!store.publish(next)) {
-      rollBack(sources, targets, touched);
+      targets.rollBack(touched.keySet());
       store.objects().delete(sidecar);
       throw new RootException(
           RootException.Kind.PUBLISH_CONFLICT,
@@ -119,38 +100,6 @@ final class GraphLoad {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-  }
-
-  private void rollBack(
-      Map<String, TablePin> sources, Map<String, TablePin> targets, Map<String, StagedRows> done) {
-    for (String key : done.keySet()) {
-      TablePin pin = targets.get(key);
-      if (pin == sources.get(key)) {
-        lance.restore(store.tableUri(pin), pin.version());
-      } else {
-        lance.deleteBranch(store.datasetUri(pin.path()), pin.lanceBranch()); // an unpublished fork
-      }
-    }
-  }
-
-  private static ObjectNode intent(
-      String writeId, Manifest base, String branch, Map<String, TablePin> targets) {
-    ObjectNode o = JsonNodeFactory.instance.objectNode();
-    o.put("write_id", writeId);
-    o.put("graph_branch", branch);
-    o.put("base_manifest_version", base.version());
-    o.put("created_at", Clock.micros());
-    o.set("owner", Recovery.owner());
-    ObjectNode tables = o.putObject("tables");
-    for (Map.Entry<String, TablePin> t : targets.entrySet()) {
-      TablePin pin = t.getValue();
-      tables
-          .putObject(t.getKey())
-          .put("path", pin.path())
-          .put("lance_branch", pin.lanceBranch())
-          .put("base_version", pin.version());
-    }
-    return o;
   }
 
   static byte[] utf8(String s) {

@@ -1,16 +1,13 @@
 package io.omnigraph.engine.root;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnigraph.engine.change.ValidatedChange;
 import io.omnigraph.engine.failpoint.Failpoints;
 import io.omnigraph.engine.load.StagedRows;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.arrow.memory.BufferAllocator;
@@ -74,38 +71,23 @@ final class GraphWrite {
       Manifest base, String branch, ValidatedChange change, String actor, Head head, Steps steps) {
     Manifest.BranchState state = base.branch(branch);
     Set<String> touched = touched(change);
-    String lanceBranch = "main".equals(branch) ? null : branch;
-    Map<String, TablePin> sources = new LinkedHashMap<>();
-    Map<String, TablePin> targets = new LinkedHashMap<>();
-    for (String key : touched) {
-      TablePin pin = state.tables().get(key);
-      sources.put(key, pin);
-      if (Objects.equals(pin.lanceBranch(), lanceBranch)) {
-        lance.checkHead(store.tableUri(pin), pin.version());
-        targets.put(key, pin);
-      } else {
-        targets.put(key, new TablePin(pin.path(), lanceBranch, pin.version()));
-      }
-    }
+    WriteTargets targets = WriteTargets.of(store, lance, state, branch, touched);
     String sidecar = RootLayout.recoveryKey(writeId);
     store
         .objects()
         .createIfAbsent(
-            sidecar, GraphLoad.utf8(intent(base, branch, targets, steps, head).toPrettyString()));
+            sidecar, GraphLoad.utf8(intent(targets, base, branch, steps, head).toPrettyString()));
     Failpoints.hit(steps.afterSidecar());
     Map<String, TablePin> tables = new TreeMap<>(state.tables());
     Set<String> written = new LinkedHashSet<>();
     try {
       for (String key : touched) {
-        TablePin pin = targets.get(key);
         written.add(key);
-        if (pin != sources.get(key)) {
-          lance.fork(store.datasetUri(pin.path()), sources.get(key), lanceBranch);
-        }
+        TablePin pin = targets.open(key);
         tables.put(key, pin.withVersion(writeTable(pin, key, change)));
       }
     } catch (RuntimeException e) {
-      rollBack(sources, targets, written);
+      targets.rollBack(written);
       store.objects().delete(sidecar);
       throw e;
     }
@@ -127,7 +109,7 @@ final class GraphWrite {
     Manifest next = new Manifest(version, base.schemaDigest(), branches, commit);
     Failpoints.hit(steps.afterTableWrites());
     if (!store.publish(next)) {
-      rollBack(sources, targets, touched);
+      targets.rollBack(touched);
       store.objects().delete(sidecar);
       throw new RootException(
           RootException.Kind.PUBLISH_CONFLICT,
@@ -187,37 +169,11 @@ final class GraphWrite {
     }
   }
 
-  private void rollBack(
-      Map<String, TablePin> sources, Map<String, TablePin> targets, Set<String> done) {
-    for (String key : done) {
-      TablePin pin = targets.get(key);
-      if (pin == sources.get(key)) {
-        lance.restore(store.tableUri(pin), pin.version());
-      } else {
-        lance.deleteBranch(store.datasetUri(pin.path()), pin.lanceBranch());
-      }
-    }
-  }
-
   private ObjectNode intent(
-      Manifest base, String branch, Map<String, TablePin> targets, Steps steps, Head head) {
-    ObjectNode o = JsonNodeFactory.instance.objectNode();
-    o.put("write_id", writeId);
+      WriteTargets targets, Manifest base, String branch, Steps steps, Head head) {
+    ObjectNode o = targets.intent(writeId, base, branch);
     o.put("operation", steps.operation());
-    o.put("graph_branch", branch);
     o.put("head", head.newCommit() ? writeId : head.head());
-    o.put("base_manifest_version", base.version());
-    o.put("created_at", Clock.micros());
-    o.set("owner", Recovery.owner());
-    ObjectNode tables = o.putObject("tables");
-    for (Map.Entry<String, TablePin> t : targets.entrySet()) {
-      TablePin pin = t.getValue();
-      tables
-          .putObject(t.getKey())
-          .put("path", pin.path())
-          .put("lance_branch", pin.lanceBranch())
-          .put("base_version", pin.version());
-    }
     return o;
   }
 }

@@ -17,7 +17,7 @@ final class RootLayout {
   private RootLayout() {}
 
   static String manifestKey(long version) {
-    return MANIFEST_VERSIONS + String.format(Locale.ROOT, "%020d", version) + ".json";
+    return MANIFEST_VERSIONS + zeroPadded(version, 20) + ".json";
   }
 
   /** The version of a {@code __manifest/v/…} key, or -1 for anything else. */
@@ -35,6 +35,12 @@ final class RootLayout {
   static String tablePath(boolean node, long tableId, long incarnation) {
     return (node ? "nodes/" : "edges/")
         + String.format(Locale.ROOT, "%016x-%016x", tableId, incarnation);
+  }
+
+  /** {@code version} (≥ 0) in decimal, zero-padded to {@code width} digits. */
+  private static String zeroPadded(long version, int width) {
+    String digits = Long.toString(version);
+    return "0".repeat(Math.max(0, width - digits.length())) + digits;
   }
 
   static String recoveryKey(String ulid) {

@@ -3,7 +3,6 @@ package io.omnigraph.server.http;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintStream;
-import java.time.Instant;
 
 /**
  * The structured access log: one line per request (actor, graph, route, status, duration), as JSON
@@ -24,13 +23,13 @@ public final class AccessLog {
       String method, String route, String path, int status, String actor, String graph, long us) {
     if (json) {
       ObjectNode o = JsonNodeFactory.instance.objectNode();
-      o.put("ts", Instant.now().toString()).put("level", "INFO").put("event", "request");
+      o.put("ts", LogTime.now()).put("level", "INFO").put("event", "request");
       o.put("method", method).put("route", route).put("path", path).put("status", status);
       o.put("actor", actor).put("graph", graph).put("duration_ms", us / 1000.0);
       emit(o.toString());
     } else {
       emit(
-          Instant.now()
+          LogTime.now()
               + " INFO request "
               + method
               + " "
@@ -52,11 +51,11 @@ public final class AccessLog {
   public void event(String level, String event, String message) {
     if (json) {
       ObjectNode o = JsonNodeFactory.instance.objectNode();
-      o.put("ts", Instant.now().toString()).put("level", level).put("event", event);
+      o.put("ts", LogTime.now()).put("level", level).put("event", event);
       o.put("message", message);
       emit(o.toString());
     } else {
-      emit(Instant.now() + " " + level + " " + event + " " + message);
+      emit(LogTime.now() + " " + level + " " + event + " " + message);
     }
   }
 
@@ -71,14 +70,14 @@ public final class AccessLog {
     String rule = v.rule().orElse("-");
     if (json) {
       ObjectNode o = JsonNodeFactory.instance.objectNode();
-      o.put("ts", Instant.now().toString()).put("level", "INFO").put("event", "policy_decision");
+      o.put("ts", LogTime.now()).put("level", "INFO").put("event", "policy_decision");
       o.put("actor", actor).put("graph", graph).put("action", action);
       o.put("branch", branch).put("target_branch", target);
       o.put("decision", v.allowed() ? "allow" : "deny").put("matched_rule", v.rule().orElse(null));
       emit(o.toString());
     } else {
       emit(
-          Instant.now()
+          LogTime.now()
               + " INFO policy_decision actor="
               + (actor == null ? "-" : actor)
               + " graph="
