@@ -51,6 +51,7 @@ import picocli.CommandLine.Spec;
       io.omnigraph.cli.served.GraphsCommand.class,
       io.omnigraph.cli.served.LoginCommand.class,
       io.omnigraph.cli.served.LogoutCommand.class,
+      io.omnigraph.cli.served.ProfileCommand.class,
       VersionCommand.class
     },
     footer = {

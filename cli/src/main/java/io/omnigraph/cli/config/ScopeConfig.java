@@ -126,7 +126,7 @@ public final class ScopeConfig {
                 }
                 out.put(e.getKey(), new Server(e.getKey(), url, text(s, "default_graph", where)));
               });
-      return Map.copyOf(out);
+      return java.util.Collections.unmodifiableMap(out);
     }
 
     Map<String, Profile> profiles(JsonNode section) {
@@ -159,7 +159,7 @@ public final class ScopeConfig {
                 }
                 out.put(e.getKey(), pr);
               });
-      return Map.copyOf(out);
+      return java.util.Collections.unmodifiableMap(out);
     }
 
     Defaults defaults(JsonNode d) {

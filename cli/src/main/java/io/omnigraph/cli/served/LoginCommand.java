@@ -52,6 +52,19 @@ public final class LoginCommand implements Callable<Integer> {
     }
     Credentials c = Credentials.of(CliEnv.get());
     c.store(name, t.strip());
+    io.omnigraph.cli.config.OperatorConfig config =
+        io.omnigraph.cli.config.OperatorConfig.load(CliEnv.get());
+    if (!config.scopes().servers().containsKey(name)) {
+      spec.commandLine()
+          .getErr()
+          .println(
+              "warning: "
+                  + name
+                  + " is not in servers: of "
+                  + config.path()
+                  + "; the token is used once a server of that name is configured");
+      spec.commandLine().getErr().flush();
+    }
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectNode o = JsonNodeFactory.instance.objectNode();

@@ -82,6 +82,7 @@ class CredentialsTest {
       CliRunner.Run r = CliRunner.run("login", "prod", "--json");
       assertThat(r.exitCode()).as(r.err()).isZero();
       assertThat(r.out()).contains("\"stored\" : true");
+      assertThat(r.err()).contains("warning: prod is not in servers: of");
     } finally {
       System.setIn(saved);
     }
