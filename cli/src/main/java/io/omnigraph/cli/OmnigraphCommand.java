@@ -52,6 +52,7 @@ import picocli.CommandLine.Spec;
       io.omnigraph.cli.served.LoginCommand.class,
       io.omnigraph.cli.served.LogoutCommand.class,
       io.omnigraph.cli.served.ProfileCommand.class,
+      io.omnigraph.cli.graph.AliasCommand.class,
       VersionCommand.class
     },
     footer = {

@@ -23,6 +23,19 @@ public final class ScopeConfig {
   public record Profile(
       String name, String server, String cluster, String store, String defaultGraph) {}
 
+  /**
+   * One {@code aliases:} entry: a stored query on a named server, positional {@code args} mapped to
+   * parameters in order, default {@code params}, an output {@code format}.
+   */
+  public record Alias(
+      String name,
+      String server,
+      String graph,
+      String query,
+      List<String> args,
+      com.fasterxml.jackson.databind.node.ObjectNode params,
+      String format) {}
+
   /** {@code defaults:}; server and store are mutually exclusive. */
   public record Defaults(String server, String store, String defaultGraph, String output) {
     static final Defaults NONE = new Defaults(null, null, null, null);
@@ -31,6 +44,9 @@ public final class ScopeConfig {
   private static final Set<String> SERVER_KEYS = Set.of("url", "default_graph");
   private static final Set<String> PROFILE_KEYS =
       Set.of("server", "cluster", "store", "default_graph");
+  private static final Set<String> ALIAS_KEYS =
+      Set.of("server", "graph", "query", "args", "params", "format");
+  private static final List<String> FORMATS = List.of("table", "kv", "csv", "jsonl", "json");
   private static final Set<String> DEFAULT_KEYS =
       Set.of(
           "output",
@@ -43,11 +59,14 @@ public final class ScopeConfig {
   private final Map<String, Server> servers;
   private final Map<String, Profile> profiles;
   private final Defaults defaults;
+  private final Map<String, Alias> aliases;
 
-  private ScopeConfig(Map<String, Server> s, Map<String, Profile> p, Defaults d) {
+  private ScopeConfig(
+      Map<String, Server> s, Map<String, Profile> p, Defaults d, Map<String, Alias> a) {
     this.servers = s;
     this.profiles = p;
     this.defaults = d;
+    this.aliases = a;
   }
 
   static ScopeConfig parse(Path path, JsonNode doc, List<String> warnings) {
@@ -55,7 +74,12 @@ public final class ScopeConfig {
     return new ScopeConfig(
         r.servers(doc.path("servers")),
         r.profiles(doc.path("profiles")),
-        r.defaults(doc.path("defaults")));
+        r.defaults(doc.path("defaults")),
+        r.aliases(doc.path("aliases")));
+  }
+
+  public Map<String, Alias> aliases() {
+    return aliases;
   }
 
   public Map<String, Server> servers() {
@@ -162,6 +186,59 @@ public final class ScopeConfig {
       return java.util.Collections.unmodifiableMap(out);
     }
 
+    Map<String, Alias> aliases(JsonNode section) {
+      if (absent(section)) {
+        return Map.of();
+      }
+      mapping(section, "aliases must be a mapping of name → { server, query, … }");
+      Map<String, Alias> out = new TreeMap<>();
+      section.fields().forEachRemaining(e -> out.put(e.getKey(), alias(e.getKey(), e.getValue())));
+      return java.util.Collections.unmodifiableMap(out);
+    }
+
+    private Alias alias(String name, JsonNode a) {
+      String where = "aliases." + name + ".";
+      mapping(a, "aliases." + name + " must be a mapping");
+      keys(a, where, ALIAS_KEYS);
+      String server = text(a, "server", where);
+      String query = text(a, "query", where);
+      if (server == null || query == null) {
+        throw bad(where + "server and " + where + "query are required (a stored query NAME)");
+      }
+      List<String> args = new java.util.ArrayList<>();
+      JsonNode list = a.path("args");
+      if (!absent(list)) {
+        if (!list.isArray()) {
+          throw bad(where + "args must be a list of parameter names");
+        }
+        list.forEach(
+            n -> {
+              if (!n.isTextual() || n.asText().isBlank()) {
+                throw bad(where + "args must be a list of parameter names");
+              }
+              args.add(n.asText());
+            });
+      }
+      JsonNode params = a.path("params");
+      if (!absent(params) && !params.isObject()) {
+        throw bad(where + "params must be a mapping of parameter → value");
+      }
+      String format = text(a, "format", where);
+      if (format != null && !FORMATS.contains(format)) {
+        throw bad(where + "format must be one of table, kv, csv, jsonl, json");
+      }
+      return new Alias(
+          name,
+          server,
+          text(a, "graph", where),
+          query,
+          List.copyOf(args),
+          absent(params)
+              ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+              : ((com.fasterxml.jackson.databind.node.ObjectNode) params).deepCopy(),
+          format);
+    }
+
     Defaults defaults(JsonNode d) {
       if (absent(d)) {
         return Defaults.NONE;
@@ -174,8 +251,7 @@ public final class ScopeConfig {
               text(d, "store", "defaults."),
               text(d, "default_graph", "defaults."),
               text(d, "output", "defaults."));
-      if (out.output() != null
-          && !List.of("table", "kv", "csv", "jsonl", "json").contains(out.output())) {
+      if (out.output() != null && !FORMATS.contains(out.output())) {
         throw bad("defaults.output must be one of table, kv, csv, jsonl, json");
       }
       if (out.server() != null && out.store() != null) {

@@ -41,6 +41,17 @@ class ScopeConfigTest {
     assertThat(c.warnings())
         .containsExactly("operator config config.yaml: unknown key 'servers.prod.colour' ignored");
     assertThat(OperatorConfig.parse(file, "").scopes().servers()).isEmpty();
+    ScopeConfig.Alias a =
+        OperatorConfig.parse(
+                file,
+                "aliases:\n  triage: { server: prod, graph: spike, query: weekly_triage,"
+                    + " args: [since], params: { limit: 20 }, format: table }\n")
+            .scopes()
+            .aliases()
+            .get("triage");
+    assertThat(a.args()).containsExactly("since");
+    assertThat(a.params().path("limit").asInt()).isEqualTo(20);
+    assertThat(a.graph()).isEqualTo("spike");
   }
 
   @Test
@@ -52,6 +63,10 @@ class ScopeConfigTest {
     assertBad("profiles:\n  p: { default_graph: g }\n", "exactly one of server|cluster|store");
     assertBad("defaults: { server: a, store: b }\n", "mutually exclusive");
     assertBad("defaults: { server: [a] }\n", "defaults.server must be a non-empty string");
+    assertBad("aliases:\n  a: { server: s }\n", "aliases.a.query are required");
+    assertBad("aliases:\n  a: { server: s, query: q, args: x }\n", "args must be a list");
+    assertBad("aliases:\n  a: { server: s, query: q, params: [1] }\n", "params must be a mapping");
+    assertBad("aliases:\n  a: { server: s, query: q, format: xml }\n", "format must be one of");
   }
 
   private void assertBad(String yaml, String message) {

@@ -467,4 +467,34 @@ class ServedCliTest {
     assertThat(fails(1, served("query", "-e", ALL)).err())
         .contains("defaults.output must be one of");
   }
+
+  @Test
+  void aliasesInvokeStoredReadsWithTheServersToken() throws Exception {
+    Path home = dir.resolve("home");
+    Files.createDirectories(home);
+    Files.writeString(
+        home.resolve("config.yaml"),
+        "servers:\n  main: { url: "
+            + url
+            + " }\n"
+            + "aliases:\n"
+            + "  who: { server: main, graph: people, query: find_person, args: [slug], format: kv }\n"
+            + "  add: { server: main, graph: people, query: add_person, args: [slug, name] }\n");
+    env(Map.of("OMNIGRAPH_TOKEN_MAIN", "tok-reader"));
+    CliRunner.Run kv = ok("alias", "who", "ada");
+    assertThat(kv.out()).startsWith("slug:").contains("Ada Lovelace").endsWith("(1 row)\n");
+    assertThat(ok("alias", "who", "ada", "--json").out())
+        .isEqualTo(
+            ok(served("query", "find_person", "--params", "{\"slug\":\"ada\"}", "--json")).out());
+    assertThat(ok("alias", "who", "ada", "--params", "{\"slug\":\"grace\"}").out())
+        .contains("Grace Hopper")
+        .doesNotContain("Ada");
+    assertThat(fails(1, "alias", "add", "z", "Zed").err())
+        .contains("bad_request")
+        .contains("mutation");
+    assertThat(fails(2, "alias", "who", "a", "b").err()).contains("at most 1 argument");
+    assertThat(fails(2, "alias", "nope").err())
+        .contains("unknown alias 'nope'")
+        .contains("add, who");
+  }
 }
