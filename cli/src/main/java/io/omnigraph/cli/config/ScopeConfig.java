@@ -36,9 +36,18 @@ public final class ScopeConfig {
       com.fasterxml.jackson.databind.node.ObjectNode params,
       String format) {}
 
-  /** {@code defaults:}; server and store are mutually exclusive. */
-  public record Defaults(String server, String store, String defaultGraph, String output) {
-    static final Defaults NONE = new Defaults(null, null, null, null);
+  /**
+   * {@code defaults:}; server and store are mutually exclusive. {@code tableMaxColumnWidth} 0 = no
+   * limit; {@code tableCellLayout} {@code truncate} (default) or {@code wrap}.
+   */
+  public record Defaults(
+      String server,
+      String store,
+      String defaultGraph,
+      String output,
+      int tableMaxColumnWidth,
+      String tableCellLayout) {
+    static final Defaults NONE = new Defaults(null, null, null, null, 0, "truncate");
   }
 
   private static final Set<String> SERVER_KEYS = Set.of("url", "default_graph");
@@ -245,12 +254,22 @@ public final class ScopeConfig {
       }
       mapping(d, "defaults must be a mapping");
       keys(d, "defaults.", DEFAULT_KEYS);
+      JsonNode width = d.path("table_max_column_width");
+      if (!absent(width) && (!width.isInt() || width.asInt() < 1)) {
+        throw bad("defaults.table_max_column_width must be a positive integer");
+      }
+      String layout = text(d, "table_cell_layout", "defaults.");
+      if (layout != null && !layout.equals("truncate") && !layout.equals("wrap")) {
+        throw bad("defaults.table_cell_layout must be truncate or wrap");
+      }
       Defaults out =
           new Defaults(
               text(d, "server", "defaults."),
               text(d, "store", "defaults."),
               text(d, "default_graph", "defaults."),
-              text(d, "output", "defaults."));
+              text(d, "output", "defaults."),
+              absent(width) ? 0 : width.asInt(),
+              layout == null ? "truncate" : layout);
       if (out.output() != null && !FORMATS.contains(out.output())) {
         throw bad("defaults.output must be one of table, kv, csv, jsonl, json");
       }

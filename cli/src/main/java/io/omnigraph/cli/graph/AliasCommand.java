@@ -107,7 +107,11 @@ public final class AliasCommand implements Callable<Integer> {
     body.set("params", p);
     body.put("expect_mutation", false);
     ObjectNode envelope = (ObjectNode) g.post("/queries/" + Paths.segment(a.query()), body);
-    QueryOutput.print(spec.commandLine().getOut(), envelope, fmt);
+    QueryOutput.print(
+        spec.commandLine().getOut(),
+        envelope,
+        fmt,
+        QueryOutput.Layout.of(config.scopes().defaults()));
     return ExitCodes.OK;
   }
 

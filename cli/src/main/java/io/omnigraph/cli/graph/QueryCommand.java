@@ -62,6 +62,8 @@ public final class QueryCommand implements Callable<Integer> {
 
   @Mixin QueryInput input;
 
+  private QueryOutput.Layout layout = QueryOutput.Layout.NONE;
+
   @Option(names = "--branch", paramLabel = "<b>", description = "Branch (default main).")
   String branch;
 
@@ -86,7 +88,12 @@ public final class QueryCommand implements Callable<Integer> {
     if (snapshot != null && branch != null) {
       throw new CliException("--branch and --snapshot are exclusive", ExitCodes.USAGE);
     }
-    String fmt = QueryOutput.format(format != null || json ? format : configuredOutput(), json);
+    var defaults =
+        io.omnigraph.cli.config.OperatorConfig.load(io.omnigraph.cli.CliEnv.get())
+            .scopes()
+            .defaults();
+    layout = QueryOutput.Layout.of(defaults);
+    String fmt = QueryOutput.format(format != null || json ? format : defaults.output(), json);
     PrintWriter err = spec.commandLine().getErr();
     ScopeOptions.Scope s = scope.resolveOrNull("query", null, store, null, err);
     String name = positional;
@@ -96,21 +103,13 @@ public final class QueryCommand implements Callable<Integer> {
     }
     if (s.isServed()) {
       ObjectNode envelope = Served.query(s.served(), name, input, branch, snapshot);
-      QueryOutput.print(spec.commandLine().getOut(), envelope, fmt);
+      QueryOutput.print(spec.commandLine().getOut(), envelope, fmt, layout);
       return ExitCodes.OK;
     }
     if (name != null && input.name == null) {
       input.name = name;
     }
     return embedded(s.uri(), fmt);
-  }
-
-  /** {@code defaults.output} of the operator config (below --json/--format), or null. */
-  private static String configuredOutput() {
-    return io.omnigraph.cli.config.OperatorConfig.load(io.omnigraph.cli.CliEnv.get())
-        .scopes()
-        .defaults()
-        .output();
   }
 
   private int embedded(String uri, String fmt) throws IOException {
@@ -135,7 +134,7 @@ public final class QueryCommand implements Callable<Integer> {
         throw new CliException(e.code() + ": " + e.getMessage());
       }
       ObjectNode envelope = r.toJson(q.name(), new ReadTarget(b, snapshot), snap.commitId());
-      QueryOutput.print(spec.commandLine().getOut(), envelope, fmt);
+      QueryOutput.print(spec.commandLine().getOut(), envelope, fmt, layout);
     }
     return ExitCodes.OK;
   }

@@ -37,7 +37,7 @@ class ScopeConfigTest {
     assertThat(s.profiles().get("brain-admin").cluster()).isEqualTo("brain");
     assertThat(s.profiles().get("dev").store()).isEqualTo("file:///data/dev.omni");
     assertThat(s.defaults())
-        .isEqualTo(new ScopeConfig.Defaults("prod", null, "knowledge", "table"));
+        .isEqualTo(new ScopeConfig.Defaults("prod", null, "knowledge", "table", 40, "truncate"));
     assertThat(c.warnings())
         .containsExactly("operator config config.yaml: unknown key 'servers.prod.colour' ignored");
     assertThat(OperatorConfig.parse(file, "").scopes().servers()).isEmpty();
@@ -63,6 +63,8 @@ class ScopeConfigTest {
     assertBad("profiles:\n  p: { default_graph: g }\n", "exactly one of server|cluster|store");
     assertBad("defaults: { server: a, store: b }\n", "mutually exclusive");
     assertBad("defaults: { server: [a] }\n", "defaults.server must be a non-empty string");
+    assertBad("defaults: { table_max_column_width: 0 }\n", "positive integer");
+    assertBad("defaults: { table_cell_layout: fold }\n", "truncate or wrap");
     assertBad("aliases:\n  a: { server: s }\n", "aliases.a.query are required");
     assertBad("aliases:\n  a: { server: s, query: q, args: x }\n", "args must be a list");
     assertBad("aliases:\n  a: { server: s, query: q, params: [1] }\n", "params must be a mapping");

@@ -463,6 +463,16 @@ class ServedCliTest {
     Files.writeString(home.resolve("config.yaml"), "defaults: { output: csv }\n");
     assertThat(ok(served("query", "-e", ALL)).out()).startsWith("slug,name,title\r\n");
     assertThat(ok(served("query", "-e", ALL, "--format", "kv")).out()).startsWith("slug:");
+    Files.writeString(home.resolve("config.yaml"), "defaults: { table_max_column_width: 5 }\n");
+    String cut = ok(served("query", "-e", ALL)).out();
+    assertThat(cut)
+        .isEqualTo(ok("query", people, "-e", ALL).out())
+        .contains("\nada    Ada …  Prin…\n");
+    Files.writeString(
+        home.resolve("config.yaml"),
+        "defaults: { table_max_column_width: 5, table_cell_layout: wrap }\n");
+    assertThat(ok(served("query", "-e", ALL)).out())
+        .contains("\nada    Ada L  Princ\n       ovela  ipal\n       ce     Engin\n");
     Files.writeString(home.resolve("config.yaml"), "defaults: { output: xml }\n");
     assertThat(fails(1, served("query", "-e", ALL)).err())
         .contains("defaults.output must be one of");
