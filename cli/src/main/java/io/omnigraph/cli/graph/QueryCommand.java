@@ -2,8 +2,11 @@ package io.omnigraph.cli.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnigraph.cli.CliEnv;
 import io.omnigraph.cli.CliException;
 import io.omnigraph.cli.ExitCodes;
+import io.omnigraph.cli.config.OperatorConfig;
+import io.omnigraph.cli.config.ScopeConfig;
 import io.omnigraph.cli.served.ScopeOptions;
 import io.omnigraph.compiler.query.ir.CompiledQuery;
 import io.omnigraph.compiler.source.SourceText;
@@ -88,10 +91,7 @@ public final class QueryCommand implements Callable<Integer> {
     if (snapshot != null && branch != null) {
       throw new CliException("--branch and --snapshot are exclusive", ExitCodes.USAGE);
     }
-    var defaults =
-        io.omnigraph.cli.config.OperatorConfig.load(io.omnigraph.cli.CliEnv.get())
-            .scopes()
-            .defaults();
+    ScopeConfig.Defaults defaults = OperatorConfig.load(CliEnv.get()).scopes().defaults();
     layout = QueryOutput.Layout.of(defaults);
     String fmt = QueryOutput.format(format != null || json ? format : defaults.output(), json);
     PrintWriter err = spec.commandLine().getErr();
