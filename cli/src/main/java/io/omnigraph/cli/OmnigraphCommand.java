@@ -24,6 +24,12 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionInfo.class,
     description = {
       "OmniGraph: a versioned, branchable property-graph database on object storage.",
+      "",
+      "Data verbs (query, mutate, load, snapshot, export, branch, commit,",
+      "schema show|apply) run embedded (a graph URI / --store) or served",
+      "(--server <name|url> [--graph <id>], a server profile or defaults.server).",
+      "graphs list is served only; init, optimize, repair, cleanup, schema plan",
+      "and lint are direct (storage) only.",
       ""
     },
     subcommands = {
@@ -43,6 +49,11 @@ import picocli.CommandLine.Spec;
       LintCommand.class,
       io.omnigraph.cli.policy.PolicyCommand.class,
       io.omnigraph.cli.queries.QueriesCommand.class,
+      io.omnigraph.cli.served.GraphsCommand.class,
+      io.omnigraph.cli.served.LoginCommand.class,
+      io.omnigraph.cli.served.LogoutCommand.class,
+      io.omnigraph.cli.served.ProfileCommand.class,
+      io.omnigraph.cli.graph.AliasCommand.class,
       VersionCommand.class
     },
     footer = {

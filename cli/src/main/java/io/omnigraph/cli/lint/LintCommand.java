@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -51,8 +52,11 @@ public final class LintCommand implements Callable<Integer> {
       description = "Print the lint report as one JSON object (see docs/cli.md).")
   boolean json;
 
+  @Mixin io.omnigraph.cli.served.DirectOnly direct;
+
   @Override
   public Integer call() {
+    direct.check("lint", "Pass --schema <file.pg> (lint is offline).");
     SchemaLoader loaded = SchemaLoader.load(schema);
     PrintWriter out = spec.commandLine().getOut();
     if (!loaded.ok()) {

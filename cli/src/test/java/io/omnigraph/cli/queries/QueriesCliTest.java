@@ -225,15 +225,36 @@ class QueriesCliTest {
   }
 
   @Test
-  void namedClusterFromOperatorConfigAndMissingState() throws Exception {
+  void namedClusterAndClusterProfilesFromOperatorConfig() throws Exception {
     Path dir = AppliedCookbooks.apply("pharma-intel", tmp.resolve("pharma"), null);
     Path home = Files.createDirectories(tmp.resolve("home"));
-    CliRunner.write(home, "config.yaml", "clusters:\n  brain: { root: " + dir + " }\n");
+    CliRunner.write(
+        home,
+        "config.yaml",
+        "servers:\n  prod: { url: http://127.0.0.1:9 }\n"
+            + "clusters:\n  brain: { root: "
+            + dir
+            + " }\n"
+            + "profiles:\n  brain-admin: { cluster: brain, default_graph: pharma }\n"
+            + "  staging: { server: prod }\n");
     CliEnv.setOverrides(Map.of("OMNIGRAPH_HOME", home.toString()));
     assertThat(ok("queries", "list", "--cluster", "brain").out()).contains("compounds_all()");
+    assertThat(ok("queries", "validate", "--profile", "brain-admin").out())
+        .startsWith("queries valid: graph 'pharma'");
+    assertThat(run(1, "queries", "list", "--profile", "brain-admin", "--graph", "nope").err())
+        .contains("graph_not_applied");
+    assertThat(run(2, "queries", "list", "--profile", "staging").err())
+        .contains("profile 'staging' addresses a server");
+    CliEnv.setOverrides(
+        Map.of("OMNIGRAPH_HOME", home.toString(), "OMNIGRAPH_PROFILE", "brain-admin"));
+    assertThat(json(ok("queries", "list", "--json")).path("graph").asText()).isEqualTo("pharma");
+  }
+
+  @Test
+  void noClusterOrNoStateSaysSo() {
     assertThat(run(1, "queries", "validate", "--cluster", tmp.resolve("none").toString()).err())
         .contains("cluster_state_missing");
-    assertThat(run(2, "queries", "list").err()).contains("--cluster");
+    assertThat(run(2, "queries", "list").err()).contains("pass --cluster");
   }
 
   private static List<JsonNode> errors(JsonNode v) {
