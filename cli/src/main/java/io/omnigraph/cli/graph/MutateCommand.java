@@ -30,7 +30,6 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "mutate",
-    aliases = "change",
     mixinStandardHelpOptions = true,
     description = {
       "Run a mutation (insert/update/delete statements) as one graph commit.",

@@ -18,10 +18,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code omnigraph lint --schema <file.pg> --query <file.gq> [--json]} (alias {@code check}). */
+/**
+ * {@code omnigraph lint --schema <file.pg> --query <file.gq> [--json]} (old spelling {@code
+ * check}).
+ */
 @Command(
     name = "lint",
-    aliases = {"check"},
     mixinStandardHelpOptions = true,
     description = {
       "Type-check a .gq query file against a .pg schema, offline.",
