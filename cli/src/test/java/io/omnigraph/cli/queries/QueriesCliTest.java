@@ -251,6 +251,22 @@ class QueriesCliTest {
   }
 
   @Test
+  void aVanishedGraphRootIsAnObservationError() throws Exception {
+    Path dir = AppliedCookbooks.apply("pharma-intel", tmp.resolve("pharma"), null);
+    try (Stream<Path> s = Files.walk(dir.resolve("graphs/pharma.omni"))) {
+      for (Path p : s.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    }
+    JsonNode v = json(run(1, "queries", "validate", "--cluster", dir.toString(), "--json"));
+    assertThat(v.path("diagnostics")).hasSize(1);
+    assertThat(v.path("diagnostics").get(0).path("code").asText())
+        .isEqualTo("graph_observation_error");
+    assertThat(v.path("diagnostics").get(0).path("message").asText()).contains("pharma.omni");
+    assertThat(v.path("live_schema_digest").isNull()).isTrue();
+  }
+
+  @Test
   void noClusterOrNoStateSaysSo() {
     assertThat(run(1, "queries", "validate", "--cluster", tmp.resolve("none").toString()).err())
         .contains("cluster_state_missing");
