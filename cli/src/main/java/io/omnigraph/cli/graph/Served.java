@@ -52,19 +52,7 @@ final class Served {
   static ObjectNode query(ServedGraph g, String name, QueryInput in, String branch, String snapshot)
       throws IOException {
     ObjectNode body = obj();
-    String path;
-    if (in.hasSource()) {
-      body.put("query", in.source().text());
-      String select = in.name != null ? in.name : name;
-      if (select != null) {
-        body.put("name", select);
-      }
-      path = "/query";
-    } else {
-      path = "/queries/" + Paths.segment(storedName(name, in, "query"));
-      body.put("expect_mutation", false);
-    }
-    body.set("params", in.params());
+    String path = invocation(body, name, in, false);
     putIf(body, "branch", branch);
     putIf(body, "snapshot", snapshot);
     return (ObjectNode) g.post(path, body);
@@ -75,6 +63,21 @@ final class Served {
       ServedGraph g, String name, QueryInput in, String branch, String ifCommit)
       throws IOException {
     ObjectNode body = obj();
+    String path = invocation(body, name, in, true);
+    putIf(body, "branch", branch);
+    if (ifCommit == null) {
+      return withUri(g, g.post(path, body));
+    }
+    return withUri(g, g.post(path + "/if-graph-commit", body, Map.of(IF_COMMIT_HEADER, ifCommit)));
+  }
+
+  /**
+   * Fills {@code body} with the query text (ad-hoc) or the read/mutation assertion (stored) and the
+   * parameters; returns the route under the graph: {@code /query}, {@code /mutate} or {@code
+   * /queries/<name>}.
+   */
+  private static String invocation(ObjectNode body, String name, QueryInput in, boolean mutation)
+      throws IOException {
     String path;
     if (in.hasSource()) {
       body.put("query", in.source().text());
@@ -82,17 +85,13 @@ final class Served {
       if (select != null) {
         body.put("name", select);
       }
-      path = "/mutate";
+      path = mutation ? "/mutate" : "/query";
     } else {
-      path = "/queries/" + Paths.segment(storedName(name, in, "mutate"));
-      body.put("expect_mutation", true);
+      path = "/queries/" + Paths.segment(storedName(name, in, mutation ? "mutate" : "query"));
+      body.put("expect_mutation", mutation);
     }
     body.set("params", in.params());
-    putIf(body, "branch", branch);
-    if (ifCommit == null) {
-      return withUri(g, g.post(path, body));
-    }
-    return withUri(g, g.post(path + "/if-graph-commit", body, Map.of(IF_COMMIT_HEADER, ifCommit)));
+    return path;
   }
 
   private static String storedName(String name, QueryInput in, String verb) {
