@@ -16,7 +16,7 @@ public final class Main {
   }
 
   public static CommandLine newCommandLine() {
-    CommandLine cmd = new CommandLine(new OmnigraphCommand());
+    CommandLine cmd = new DeprecatedSpellings.Line(new OmnigraphCommand());
     cmd.setExecutionExceptionHandler(new ErrorHandler());
     cmd.setParameterExceptionHandler(new UsageErrorHandler());
     cmd.setCaseInsensitiveEnumValuesAllowed(true);

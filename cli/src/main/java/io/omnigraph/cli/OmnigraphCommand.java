@@ -15,15 +15,21 @@ import io.omnigraph.cli.lint.LintCommand;
 import io.omnigraph.cli.schema.SchemaCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The top-level {@code omnigraph} command: a dispatcher to subcommands. */
 @Command(
     name = "omnigraph",
-    mixinStandardHelpOptions = true,
     versionProvider = VersionInfo.class,
     description = {
       "OmniGraph: a versioned, branchable property-graph database on object storage.",
+      "",
+      "Data verbs (query, mutate, load, snapshot, export, branch, commit,",
+      "schema show|apply) run embedded (a graph URI / --store) or served",
+      "(--server <name|url> [--graph <id>], a server profile or defaults.server).",
+      "graphs list is served only; init, optimize, repair, cleanup, schema plan",
+      "and lint are direct (storage) only.",
       ""
     },
     subcommands = {
@@ -43,6 +49,12 @@ import picocli.CommandLine.Spec;
       io.omnigraph.cli.cluster.ClusterCommand.class,
       LintCommand.class,
       io.omnigraph.cli.policy.PolicyCommand.class,
+      io.omnigraph.cli.queries.QueriesCommand.class,
+      io.omnigraph.cli.served.GraphsCommand.class,
+      io.omnigraph.cli.served.LoginCommand.class,
+      io.omnigraph.cli.served.LogoutCommand.class,
+      io.omnigraph.cli.served.ProfileCommand.class,
+      io.omnigraph.cli.graph.AliasCommand.class,
       VersionCommand.class
     },
     footer = {
@@ -53,6 +65,18 @@ import picocli.CommandLine.Spec;
     })
 public final class OmnigraphCommand implements Runnable {
   @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-h", "--help"},
+      usageHelp = true,
+      description = "Show this help message and exit.")
+  boolean help;
+
+  @Option(
+      names = {"-v", "-V", "--version"},
+      versionHelp = true,
+      description = "Print the version (as `omnigraph version`) and exit.")
+  boolean version;
 
   @Override
   public void run() {

@@ -23,11 +23,14 @@ public final class OmnigraphServer implements AutoCloseable {
   private final ServedCluster cluster;
   private final HttpServer http;
   private final InetSocketAddress address;
+  private final AccessLog log;
 
-  private OmnigraphServer(ServedCluster cluster, HttpServer http, InetSocketAddress address) {
+  private OmnigraphServer(
+      ServedCluster cluster, HttpServer http, InetSocketAddress address, AccessLog log) {
     this.cluster = cluster;
     this.http = http;
     this.address = address;
+    this.log = log;
   }
 
   /** Boots from the applied revision and starts listening. Throws {@code BootFailure}. */
@@ -38,15 +41,21 @@ public final class OmnigraphServer implements AutoCloseable {
   /** Like {@link #start(ServerOptions, PrintStream)} with another boot source. */
   public static OmnigraphServer start(ServerOptions o, PrintStream logStream, BootSource source) {
     AccessLog log = new AccessLog(logStream, o.jsonLog());
-    AppliedRevision rev = source.read(o.cluster(), o.env());
-    ServedCluster cluster =
-        new Boot(
-                rev,
-                o.requireAllGraphs(),
-                o.unauthenticated(),
-                o.env(),
-                m -> log.event("WARN", "boot", m))
-            .run();
+    ServedCluster cluster;
+    try {
+      AppliedRevision rev = source.read(o.cluster(), o.env());
+      cluster =
+          new Boot(
+                  rev,
+                  o.requireAllGraphs(),
+                  o.unauthenticated(),
+                  o.env(),
+                  m -> log.event("WARN", "boot", m))
+              .run();
+    } catch (RuntimeException e) {
+      log.close();
+      throw e;
+    }
     try {
       ServerContext ctx =
           new ServerContext(
@@ -54,9 +63,13 @@ public final class OmnigraphServer implements AutoCloseable {
       HttpServer http = new HttpServer(ctx, Routes.all());
       InetSocketAddress addr = http.start(o.host(), o.port());
       logStartup(log, cluster, addr);
-      return new OmnigraphServer(cluster, http, addr);
+      return new OmnigraphServer(cluster, http, addr, log);
     } catch (RuntimeException e) {
-      cluster.close();
+      try {
+        cluster.close();
+      } finally {
+        log.close();
+      }
       throw e;
     }
   }
@@ -111,7 +124,11 @@ public final class OmnigraphServer implements AutoCloseable {
     try {
       http.close();
     } finally {
-      cluster.close();
+      try {
+        cluster.close();
+      } finally {
+        log.close();
+      }
     }
   }
 

@@ -355,6 +355,12 @@ class IndustryIntelServerTest {
   @Test
   void accessLogHasOneLinePerRequest() throws Exception {
     http.get("/graphs/spike/branches", READER);
+    // Lines are written off the request thread, a few milliseconds later.
+    long deadline = System.nanoTime() + 5_000_000_000L;
+    while (!LOG.toString().contains("route=/graphs/{graph_id}/branches")
+        && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
     String log = LOG.toString();
     assertThat(log).contains("route=/graphs/{graph_id}/branches").contains("actor=act-reader");
     assertThat(log).contains("policy_decision");

@@ -29,7 +29,8 @@ import java.util.TreeMap;
  * are errors, known sections must have the documented shapes. Unknown top-level keys and unknown
  * keys of the sections read here produce warnings ({@link #warnings()}) and are ignored (forward
  * compatibility). Read so far: {@code operator.actor} (default for {@code --as}) and {@code
- * clusters.<name>.root} ({@code --cluster <name>}). The whole document is kept in {@link
+ * clusters.<name>.root} ({@code --cluster <name>}), and {@code servers:}, {@code profiles:}, {@code
+ * defaults:} ({@link ScopeConfig}, served and default scopes). The whole document is kept in {@link
  * #document()} so other readers ({@code clusters:}, {@code servers:}, {@code profiles:}, …) can add
  * typed accessors here.
  */
@@ -47,6 +48,7 @@ public final class OperatorConfig {
   private final JsonNode document;
   private final String actor;
   private final Map<String, String> clusters;
+  private final ScopeConfig scopes;
   private final List<String> warnings;
 
   private OperatorConfig(Path path, JsonNode document, String actor, List<String> warnings) {
@@ -54,6 +56,7 @@ public final class OperatorConfig {
     this.document = document;
     this.actor = actor;
     this.clusters = clusters(path, document, warnings);
+    this.scopes = ScopeConfig.parse(path, document, warnings);
     this.warnings = List.copyOf(warnings);
   }
 
@@ -189,6 +192,11 @@ public final class OperatorConfig {
   /** {@code clusters:} name → storage root (or config dir). */
   public Map<String, String> clusters() {
     return clusters;
+  }
+
+  /** {@code servers:}, {@code profiles:} and {@code defaults:} (08 §5). */
+  public ScopeConfig scopes() {
+    return scopes;
   }
 
   public List<String> warnings() {

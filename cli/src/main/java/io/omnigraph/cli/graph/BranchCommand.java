@@ -6,12 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnigraph.cli.CliException;
 import io.omnigraph.cli.ExitCodes;
 import io.omnigraph.cli.Json;
+import io.omnigraph.cli.served.ScopeOptions;
 import io.omnigraph.engine.root.GraphRoot;
 import io.omnigraph.engine.root.Manifest;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -61,6 +63,8 @@ public final class BranchCommand implements Runnable {
     @Option(names = "--from", paramLabel = "<src>", description = "Source branch (default main).")
     String from;
 
+    @Mixin ScopeOptions scope;
+
     @Option(
         names = "--as",
         paramLabel = "<actor>",
@@ -75,10 +79,17 @@ public final class BranchCommand implements Runnable {
 
     @Override
     public Integer call() {
-      String[] un = GraphTargets.uriAndArgument(args, uriOption, "branch create", "branch name");
-      String uri = un[0];
-      String name = un[1];
+      GraphArgs.Target t =
+          GraphArgs.target(
+              scope, args, uriOption, "branch create", "branch name", actor, spec.commandLine());
+      String name = t.argument();
       String source = from == null ? "main" : from;
+      if (t.scope().isServed()) {
+        Served.echo(spec.commandLine().getErr(), "branch create", t.scope().served(), quiet);
+        print(Served.branchCreate(t.scope().served(), name, from));
+        return ExitCodes.OK;
+      }
+      String uri = t.scope().uri();
       actor =
           io.omnigraph.cli.config.OperatorConfig.resolveActor(actor, spec.commandLine().getErr());
       GraphTargets.echo(spec.commandLine().getErr(), "branch create", uri, quiet);
@@ -86,21 +97,31 @@ public final class BranchCommand implements Runnable {
       try (GraphRoot root = GraphTargets.open(uri)) {
         m = GraphTargets.call(() -> root.createBranch(name, source));
       }
+      ObjectNode o = JsonNodeFactory.instance.objectNode();
+      o.put("uri", uri);
+      o.put("from", source);
+      o.put("name", name);
+      o.put("actor_id", actor);
+      o.put("graph_manifest_version", m.version());
+      print(o);
+      return ExitCodes.OK;
+    }
+
+    private void print(ObjectNode o) {
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("uri", uri);
-        o.put("from", source);
-        o.put("name", name);
-        o.put("actor_id", actor);
-        o.put("graph_manifest_version", m.version());
         Json.print(out, o);
       } else {
         out.println(
-            "created branch " + name + " from " + source + " (manifest v" + m.version() + ")");
+            "created branch "
+                + o.path("name").asText()
+                + " from "
+                + o.path("from").asText()
+                + (o.has("graph_manifest_version")
+                    ? " (manifest v" + o.path("graph_manifest_version").asLong() + ")"
+                    : ""));
         out.flush();
       }
-      return ExitCodes.OK;
     }
   }
 
@@ -124,12 +145,19 @@ public final class BranchCommand implements Runnable {
     @Option(names = "--json", description = "Print {branches:[…]} as JSON.")
     boolean json;
 
+    @Mixin ScopeOptions scope;
+
     @Override
     public Integer call() {
-      String uri = GraphTargets.uriOf(positional, uriOption);
-      List<String> names;
-      try (GraphRoot root = GraphTargets.open(uri)) {
-        names = GraphTargets.call(root::listBranches);
+      ScopeOptions.Scope s =
+          scope.resolve("branch list", positional, uriOption, null, spec.commandLine().getErr());
+      List<String> names = new java.util.ArrayList<>();
+      if (s.isServed()) {
+        Served.branches(s.served()).path("branches").forEach(n -> names.add(n.asText()));
+      } else {
+        try (GraphRoot root = GraphTargets.open(s.uri())) {
+          names.addAll(GraphTargets.call(root::listBranches));
+        }
       }
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
@@ -175,6 +203,8 @@ public final class BranchCommand implements Runnable {
     @Option(names = "--yes", description = "Confirm deleting a branch of a non-local graph.")
     boolean yes;
 
+    @Mixin ScopeOptions scope;
+
     @Option(names = "--quiet", description = "Do not echo the write target on stderr.")
     boolean quiet;
 
@@ -183,9 +213,14 @@ public final class BranchCommand implements Runnable {
 
     @Override
     public Integer call() {
-      String[] un = GraphTargets.uriAndArgument(args, uriOption, "branch delete", "branch name");
-      String uri = un[0];
-      String name = un[1];
+      GraphArgs.Target t =
+          GraphArgs.target(
+              scope, args, uriOption, "branch delete", "branch name", actor, spec.commandLine());
+      String name = t.argument();
+      if (t.scope().isServed()) {
+        return served(t.scope().served(), name);
+      }
+      String uri = t.scope().uri();
       if (!yes && !GraphTargets.isLocal(uri)) {
         throw new CliException(
             "refusing destructive `branch delete` against non-local target "
@@ -198,18 +233,34 @@ public final class BranchCommand implements Runnable {
       try (GraphRoot root = GraphTargets.open(uri)) {
         GraphTargets.call(() -> root.deleteBranch(name));
       }
+      ObjectNode o = JsonNodeFactory.instance.objectNode();
+      o.put("uri", uri);
+      o.put("name", name);
+      o.put("actor_id", actor);
+      print(o);
+      return ExitCodes.OK;
+    }
+
+    private int served(io.omnigraph.cli.served.ServedGraph g, String name) {
+      if (!yes) {
+        throw new CliException(
+            "refusing destructive `branch delete` against non-local target "
+                + g.url()
+                + " without confirmation; pass --yes to confirm");
+      }
+      Served.echo(spec.commandLine().getErr(), "branch delete", g, quiet);
+      print(Served.branchDelete(g, name));
+      return ExitCodes.OK;
+    }
+
+    private void print(ObjectNode o) {
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("uri", uri);
-        o.put("name", name);
-        o.put("actor_id", actor);
         Json.print(out, o);
       } else {
-        out.println("deleted branch " + name);
+        out.println("deleted branch " + o.path("name").asText());
         out.flush();
       }
-      return ExitCodes.OK;
     }
   }
 }

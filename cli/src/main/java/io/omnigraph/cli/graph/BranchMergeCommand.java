@@ -6,6 +6,9 @@ import io.omnigraph.cli.CliException;
 import io.omnigraph.cli.ExitCodes;
 import io.omnigraph.cli.Json;
 import io.omnigraph.cli.config.OperatorConfig;
+import io.omnigraph.cli.served.ScopeOptions;
+import io.omnigraph.cli.served.ServedGraph;
+import io.omnigraph.cli.served.ServerError;
 import io.omnigraph.engine.root.GraphRoot;
 import io.omnigraph.engine.root.MergeConflict;
 import io.omnigraph.engine.root.MergeConflictsException;
@@ -14,6 +17,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,6 +50,8 @@ public final class BranchMergeCommand implements Callable<Integer> {
   @Option(names = "--into", paramLabel = "<target>", description = "Target branch (default main).")
   String into;
 
+  @Mixin ScopeOptions scope;
+
   @Option(names = "--delete-branch", description = "Delete the source after a successful merge.")
   boolean deleteBranch;
 
@@ -63,12 +69,17 @@ public final class BranchMergeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String[] un = GraphTargets.uriAndArgument(args, uriOption, "branch merge", "source branch");
-    String uri = un[0];
-    String source = un[1];
+    GraphArgs.Target t =
+        GraphArgs.target(
+            scope, args, uriOption, "branch merge", "source branch", actor, spec.commandLine());
+    String source = t.argument();
     String target = into == null ? "main" : into;
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
+    if (t.scope().isServed()) {
+      return served(t.scope().served(), source, target);
+    }
+    String uri = t.scope().uri();
     String who = OperatorConfig.resolveActor(actor, err);
     GraphTargets.echo(err, "branch merge", uri, quiet);
     MergeResult r;
@@ -91,19 +102,60 @@ public final class BranchMergeCommand implements Callable<Integer> {
     } catch (io.omnigraph.engine.root.RootException e) {
       throw new CliException(e.getMessage(), GraphTargets.exitCode(e));
     }
-    if (Boolean.FALSE.equals(r.branchDeleted())) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("uri", uri);
+    o.setAll(r.toJson());
+    print(o);
+    return ExitCodes.OK;
+  }
+
+  private void print(ObjectNode o) {
+    PrintWriter err = spec.commandLine().getErr();
+    PrintWriter out = spec.commandLine().getOut();
+    if (o.path("branch_deleted").isBoolean() && !o.path("branch_deleted").asBoolean()) {
       err.println(
-          "warning: branch " + source + " was merged but not deleted: " + r.branchDeleteError());
+          "warning: branch "
+              + o.path("source").asText()
+              + " was merged but not deleted: "
+              + o.path("branch_delete_error").asText());
       err.flush();
     }
     if (json) {
-      ObjectNode o = JsonNodeFactory.instance.objectNode();
-      o.put("uri", uri);
-      o.setAll(r.toJson());
       Json.print(out, o);
     } else {
-      out.println(r.humanLine());
+      out.println(HumanOutput.merge(o));
       out.flush();
+    }
+  }
+
+  private int served(ServedGraph g, String source, String target) {
+    PrintWriter err = spec.commandLine().getErr();
+    Served.echo(err, "branch merge", g, quiet);
+    try {
+      print(Served.merge(g, source, target, deleteBranch));
+    } catch (ServerError e) {
+      if (!e.body().has("merge_conflicts")) {
+        throw e;
+      }
+      for (com.fasterxml.jackson.databind.JsonNode c : e.body().path("merge_conflicts")) {
+        err.println(
+            "conflict: "
+                + c.path("kind").asText()
+                + " "
+                + c.path("entity_kind").asText()
+                + " "
+                + c.path("message").asText());
+      }
+      err.flush();
+      if (json) {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("uri", g.url());
+        o.put("source", source);
+        o.put("target", target);
+        o.set("merge_conflicts", e.body().path("merge_conflicts"));
+        Json.print(spec.commandLine().getOut(), o);
+      }
+      throw new CliException(e.body().path("error").asText());
     }
     return ExitCodes.OK;
   }

@@ -1,10 +1,12 @@
 package io.omnigraph.cli.graph;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnigraph.cli.ExitCodes;
 import io.omnigraph.cli.Json;
+import io.omnigraph.cli.served.ScopeOptions;
 import io.omnigraph.engine.root.Commit;
 import io.omnigraph.engine.root.GraphRoot;
 import java.io.PrintWriter;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -56,34 +59,34 @@ public final class CommitCommand implements Runnable {
     @Option(names = "--branch", paramLabel = "<b>", description = "Branch (default main).")
     String branch;
 
+    @Mixin ScopeOptions scope;
+
     @Option(names = "--json", description = "Print {commits:[…]} as JSON.")
     boolean json;
 
     @Override
     public Integer call() {
-      String uri = GraphTargets.uriOf(positional, uriOption);
+      ScopeOptions.Scope s =
+          scope.resolve("commit list", positional, uriOption, null, spec.commandLine().getErr());
       String b = branch == null ? "main" : branch;
-      List<Commit> commits;
-      try (GraphRoot root = GraphTargets.open(uri)) {
-        commits = GraphTargets.call(() -> root.commits(b));
+      JsonNode o;
+      if (s.isServed()) {
+        o = Served.commits(s.served(), b);
+      } else {
+        List<Commit> commits;
+        try (GraphRoot root = GraphTargets.open(s.uri())) {
+          commits = GraphTargets.call(() -> root.commits(b));
+        }
+        ObjectNode on = JsonNodeFactory.instance.objectNode();
+        ArrayNode a = on.putArray("commits");
+        commits.forEach(c -> a.add(c.toJson()));
+        o = on;
       }
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        ArrayNode a = o.putArray("commits");
-        commits.forEach(c -> a.add(c.toJson()));
         Json.print(out, o);
       } else {
-        for (Commit c : commits) {
-          out.println(
-              String.join(
-                  "  ",
-                  c.graphCommitId(),
-                  "v" + c.graphManifestVersion(),
-                  iso(c.createdAtMicros()),
-                  dash(c.actorId()),
-                  dash(c.parentCommitId())));
-        }
+        o.path("commits").forEach(c -> out.println(HumanOutput.commitLine(c)));
         out.flush();
       }
       return ExitCodes.OK;
@@ -117,29 +120,27 @@ public final class CommitCommand implements Runnable {
     @Option(names = "--json", description = "Print the commit object as JSON.")
     boolean json;
 
+    @Mixin ScopeOptions scope;
+
     @Override
     public Integer call() {
-      String[] ui = GraphTargets.uriAndArgument(args, uriOption, "commit show", "commit id");
-      String uri = ui[0];
-      String id = ui[1];
-      Commit c;
-      try (GraphRoot root = GraphTargets.open(uri)) {
-        c = GraphTargets.call(() -> root.commit(id));
+      GraphArgs.Target t =
+          GraphArgs.target(
+              scope, args, uriOption, "commit show", "commit id", null, spec.commandLine());
+      String id = t.argument();
+      JsonNode c;
+      if (t.scope().isServed()) {
+        c = Served.commit(t.scope().served(), id);
+      } else {
+        try (GraphRoot root = GraphTargets.open(t.scope().uri())) {
+          c = GraphTargets.call(() -> root.commit(id)).toJson();
+        }
       }
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        Json.print(out, c.toJson());
+        Json.print(out, c);
       } else {
-        out.println("commit      " + c.graphCommitId());
-        out.println("branch      " + c.graphBranch());
-        out.println("manifest    v" + c.graphManifestVersion());
-        out.println("created_at  " + iso(c.createdAtMicros()));
-        out.println("actor       " + dash(c.actorId()));
-        out.println("parent      " + dash(c.parentCommitId()));
-        if (c.mergedParentCommitId() != null) {
-          out.println("merged      " + c.mergedParentCommitId());
-        }
-        out.flush();
+        HumanOutput.commitShow(out, c);
       }
       return ExitCodes.OK;
     }

@@ -1,10 +1,12 @@
 package io.omnigraph.cli.graph;
 
 import io.omnigraph.cli.ExitCodes;
+import io.omnigraph.cli.served.ScopeOptions;
 import io.omnigraph.engine.root.GraphRoot;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,6 +33,8 @@ public final class ExportCommand implements Callable<Integer> {
       description = "The graph root.")
   String uriOption;
 
+  @Mixin ScopeOptions scope;
+
   @Option(names = "--branch", paramLabel = "<b>", description = "Branch (default main).")
   String branch;
 
@@ -44,8 +48,14 @@ public final class ExportCommand implements Callable<Integer> {
   boolean jsonl;
 
   @Override
-  public Integer call() {
-    String uri = GraphTargets.uriOf(positional, uriOption);
+  public Integer call() throws java.io.IOException {
+    ScopeOptions.Scope s =
+        scope.resolve("export", positional, uriOption, null, spec.commandLine().getErr());
+    if (s.isServed()) {
+      Served.export(s.served(), branch, types, spec.commandLine().getOut());
+      return ExitCodes.OK;
+    }
+    String uri = s.uri();
     try (GraphRoot root = GraphTargets.open(uri);
         WriterOutputStream out = new WriterOutputStream(spec.commandLine().getOut())) {
       GraphTargets.call(() -> root.export(out, branch == null ? "main" : branch, types));

@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,8 +33,14 @@ public final class InitCommand implements Callable<Integer> {
   @Option(names = "--schema", required = true, paramLabel = "<file.pg>", description = "Schema.")
   Path schema;
 
-  @Parameters(index = "0", paramLabel = "<uri>", description = "Where to create the graph.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "<uri>",
+      description = "Where to create the graph.")
   String uri;
+
+  @Mixin io.omnigraph.cli.served.DirectOnly direct;
 
   @Option(names = "--as", paramLabel = "<actor>", description = "Actor recorded on the commit.")
   String actor;
@@ -50,7 +57,7 @@ public final class InitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    GraphTargets.refuseRemoteHttp(uri);
+    uri = direct.uri("init", uri);
     SchemaLoader loaded = SchemaLoader.load(schema);
     if (!loaded.ok()) {
       loaded.printDiagnostics(spec.commandLine().getErr());

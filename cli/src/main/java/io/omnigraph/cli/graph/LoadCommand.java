@@ -1,8 +1,11 @@
 package io.omnigraph.cli.graph;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnigraph.cli.CliException;
 import io.omnigraph.cli.ExitCodes;
 import io.omnigraph.cli.Json;
+import io.omnigraph.cli.served.ScopeOptions;
+import io.omnigraph.cli.served.ServedGraph;
 import io.omnigraph.engine.load.LoadException;
 import io.omnigraph.engine.load.LoadMode;
 import io.omnigraph.engine.root.GraphRoot;
@@ -16,6 +19,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,15 +31,22 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Load a JSONL graph batch as one graph commit.",
+      "Served: load --server <name|url> [--graph <id>] ... sends the batch (at most",
+      "32 MiB) to /load/ndjson; the server records its token's actor (no --as).",
       "Modes: append (strict insert), merge (upsert by id), overwrite (replace each touched type).",
       "A batch with any error writes nothing. Files over 4 MiB show a progress bar on a",
       "terminal (stderr), never with --json or --quiet."
     })
 public final class LoadCommand implements Callable<Integer> {
+  /** The body limit of {@code /load/ndjson} (06 §7). */
+  static final long SERVED_LOAD_LIMIT = 32L * 1024 * 1024;
+
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "<uri>", description = "The graph root.")
-  String uri;
+  @Parameters(index = "0", arity = "0..1", paramLabel = "<uri>", description = "The graph root.")
+  String positional;
+
+  @Mixin ScopeOptions scope;
 
   @Option(names = "--data", required = true, paramLabel = "<file.jsonl>", description = "Batch.")
   Path data;
@@ -79,6 +90,12 @@ public final class LoadCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new CliException(e.getMessage(), ExitCodes.USAGE);
     }
+    ScopeOptions.Scope s =
+        scope.resolve("load", positional, null, actor, spec.commandLine().getErr());
+    if (s.isServed()) {
+      return served(s.served(), m);
+    }
+    String uri = s.uri();
     if (m == LoadMode.OVERWRITE && !yes && !GraphTargets.isLocal(uri)) {
       throw new CliException(
           "refusing destructive `load --mode overwrite` against non-local target "
@@ -104,13 +121,41 @@ public final class LoadCommand implements Callable<Integer> {
     } catch (RootException e) {
       throw new CliException(e.getMessage());
     }
+    print(uri, r.toJson(uri));
+    return ExitCodes.OK;
+  }
+
+  private void print(String uri, ObjectNode o) {
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      Json.print(out, r.toJson(uri));
+      Json.print(out, o);
     } else {
-      out.println(r.humanLine(uri));
+      out.println(HumanOutput.load(uri, o));
       out.flush();
     }
+  }
+
+  private int served(ServedGraph g, LoadMode m) throws IOException {
+    if (m == LoadMode.OVERWRITE && !yes) {
+      throw new CliException(
+          "refusing destructive `load --mode overwrite` against non-local target "
+              + g.url()
+              + " without confirmation; pass --yes to confirm");
+    }
+    byte[] bytes;
+    try {
+      if (Files.size(data) > SERVED_LOAD_LIMIT) {
+        throw new CliException(
+            data
+                + " is larger than the 32 MiB a server accepts per load request; split the batch"
+                + " (each part is one commit) or load it directly into the graph's storage");
+      }
+      bytes = Files.readAllBytes(data);
+    } catch (NoSuchFileException e) {
+      throw new CliException("cannot read " + data + ": no such file");
+    }
+    Served.echo(spec.commandLine().getErr(), "load", g, quiet);
+    print(g.url(), Served.load(g, bytes, m.wire(), branch, from));
     return ExitCodes.OK;
   }
 }

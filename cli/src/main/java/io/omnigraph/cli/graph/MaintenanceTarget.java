@@ -4,6 +4,8 @@ import io.omnigraph.cli.CliEnv;
 import io.omnigraph.cli.CliException;
 import io.omnigraph.cli.ExitCodes;
 import io.omnigraph.cli.cluster.ClusterTargets;
+import io.omnigraph.cli.config.OperatorConfig;
+import io.omnigraph.cli.config.ScopeConfig;
 import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,6 +42,12 @@ public final class MaintenanceTarget {
   @Option(names = "--server", paramLabel = "<name|url>", hidden = true)
   String server;
 
+  @Option(
+      names = "--profile",
+      paramLabel = "<name>",
+      description = "A store or cluster profile (default $OMNIGRAPH_PROFILE, then defaults.store).")
+  String profile;
+
   @Option(names = "--as", paramLabel = "<actor>", hidden = true)
   String actor;
 
@@ -60,6 +68,13 @@ public final class MaintenanceTarget {
           ExitCodes.USAGE);
     }
     int forms = (positional != null ? 1 : 0) + (store != null ? 1 : 0) + (cluster != null ? 1 : 0);
+    if (forms == 0) {
+      String configured = configured(verb);
+      if (configured != null) {
+        GraphTargets.refuseRemoteHttp(configured);
+        return configured;
+      }
+    }
     if (forms > 1) {
       throw new CliException(
           "give the graph once: a positional URI, --store <uri>, or --cluster <dir> --graph <id>",
@@ -80,6 +95,59 @@ public final class MaintenanceTarget {
         cluster != null ? fromCluster(cluster, graph) : positional != null ? positional : store;
     GraphTargets.refuseRemoteHttp(uri);
     return uri;
+  }
+
+  /**
+   * The graph of a {@code --profile}/{@code $OMNIGRAPH_PROFILE} or {@code defaults.store} scope (08
+   * §2 resolution order), or null when none is configured. A server-bound scope is refused:
+   * maintenance needs storage access.
+   */
+  private String configured(String verb) {
+    java.util.Map<String, String> env = CliEnv.get();
+    OperatorConfig config = OperatorConfig.load(env);
+    String name = profile != null ? profile : env.get("OMNIGRAPH_PROFILE");
+    if (name != null && !name.isBlank()) {
+      ScopeConfig.Profile p = config.scopes().profiles().get(name);
+      if (p == null) {
+        throw new CliException(
+            "unknown profile '" + name + "': not in profiles: of " + config.path(),
+            ExitCodes.USAGE);
+      }
+      if (p.server() != null) {
+        throw serverScope(verb, "profile '" + name + "'");
+      }
+      if (p.cluster() != null) {
+        return fromCluster(p.cluster(), graph != null ? graph : p.defaultGraph());
+      }
+      refuseGraph();
+      return p.store();
+    }
+    if (config.scopes().defaults().server() != null) {
+      throw serverScope(verb, "the default scope (defaults.server)");
+    }
+    if (config.scopes().defaults().store() != null) {
+      refuseGraph();
+      return config.scopes().defaults().store();
+    }
+    return null;
+  }
+
+  private void refuseGraph() {
+    if (graph != null) {
+      throw new CliException(
+          "--graph selects a graph inside a cluster; the configured scope is one graph's storage",
+          ExitCodes.USAGE);
+    }
+  }
+
+  private static CliException serverScope(String verb, String what) {
+    return new CliException(
+        verb
+            + " is a direct (storage-native) command; "
+            + what
+            + " addresses a served graph and does not apply. Pass a storage URI, or --cluster"
+            + " <dir> --graph <id>.",
+        ExitCodes.USAGE);
   }
 
   /**

@@ -7,6 +7,7 @@ import io.omnigraph.cli.CliException;
 import io.omnigraph.cli.ExitCodes;
 import io.omnigraph.cli.Json;
 import io.omnigraph.cli.config.OperatorConfig;
+import io.omnigraph.cli.served.ScopeOptions;
 import io.omnigraph.compiler.query.ir.CompiledQuery;
 import io.omnigraph.compiler.source.SourceText;
 import io.omnigraph.engine.exec.QueryExecutionException;
@@ -29,21 +30,31 @@ import picocli.CommandLine.Spec;
  */
 @Command(
     name = "mutate",
-    aliases = "change",
     mixinStandardHelpOptions = true,
     description = {
-      "Run an ad-hoc mutation (insert/update/delete statements) as one graph commit.",
-      "A failing statement writes nothing. --if-commit <id> runs it only while the branch head",
-      "is that commit (exit 4 otherwise). JSON: {uri, branch, query_name, affected_nodes,",
-      "affected_edges, actor_id, commit} (commit null when nothing changed)."
+      "Run a mutation (insert/update/delete statements) as one graph commit.",
+      "Embedded: mutate <uri> (-e <gq> | --query <file>), or --uri/--store <uri>.",
+      "Served: mutate --server <name|url> [--graph <id>] NAME runs a stored mutation;",
+      "with -e/--query an ad-hoc one (/mutate). No --as: the server records the",
+      "actor of the bearer token.",
+      "A failing statement writes nothing. --if-commit <id> runs it only while the",
+      "branch head is that commit (exit 4 otherwise). JSON: {uri, branch,",
+      "query_name, affected_nodes, affected_edges, actor_id, commit} (commit null",
+      "when nothing changed; served: uri is the graph URL)."
     })
 public final class MutateCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Spec CommandSpec spec;
 
-  @Parameters(arity = "0..1", paramLabel = "<uri>", description = "The graph root.")
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "<uri|NAME>",
+      description =
+          "With --server/--uri/--store/a profile: the query NAME. Otherwise the graph root.")
   String positional;
+
+  @Mixin ScopeOptions scope;
 
   @Option(
       names = {"--uri", "--store"},
@@ -73,7 +84,34 @@ public final class MutateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    String uri = GraphTargets.uriOf(positional, uriOption);
+    PrintWriter err = spec.commandLine().getErr();
+    ScopeOptions.Scope s = scope.resolveOrNull("mutate", null, uriOption, actor, err);
+    String name = positional;
+    if (s == null) {
+      s = scope.resolve("mutate", positional, null, actor, err);
+      name = null;
+    }
+    if (s.isServed()) {
+      print(Served.mutate(s.served(), name, input, branch, ifCommit));
+      return ExitCodes.OK;
+    }
+    if (name != null && input.name == null) {
+      input.name = name;
+    }
+    return embedded(s.uri());
+  }
+
+  private void print(ObjectNode o) {
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      Json.print(out, o);
+    } else {
+      out.println(HumanOutput.mutation(o));
+      out.flush();
+    }
+  }
+
+  private int embedded(String uri) throws IOException {
     String b = branch == null ? "main" : branch;
     JsonNode p = input.params();
     SourceText src = input.source();
@@ -96,16 +134,10 @@ public final class MutateCommand implements Callable<Integer> {
         throw new CliException("mutation failed (" + e.code() + "): " + e.getMessage());
       }
     }
-    PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      ObjectNode o = JSON.createObjectNode();
-      o.put("uri", uri);
-      o.setAll(r.toJson());
-      Json.print(out, o);
-    } else {
-      out.println(r.humanLine());
-      out.flush();
-    }
+    ObjectNode o = JSON.createObjectNode();
+    o.put("uri", uri);
+    o.setAll(r.toJson());
+    print(o);
     return ExitCodes.OK;
   }
 }

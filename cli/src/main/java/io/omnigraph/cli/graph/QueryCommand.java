@@ -2,8 +2,12 @@ package io.omnigraph.cli.graph;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnigraph.cli.CliEnv;
 import io.omnigraph.cli.CliException;
 import io.omnigraph.cli.ExitCodes;
+import io.omnigraph.cli.config.OperatorConfig;
+import io.omnigraph.cli.config.ScopeConfig;
+import io.omnigraph.cli.served.ScopeOptions;
 import io.omnigraph.compiler.query.ir.CompiledQuery;
 import io.omnigraph.compiler.source.SourceText;
 import io.omnigraph.engine.exec.ExecOptions;
@@ -14,6 +18,7 @@ import io.omnigraph.engine.exec.ReadTarget;
 import io.omnigraph.engine.root.GraphRoot;
 import io.omnigraph.engine.root.RootSnapshot;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,22 +27,45 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code omnigraph query <uri> (-e <gq> | --query <file>)}: run a read on the branch head. */
+/**
+ * {@code omnigraph query}: a read on a branch head or snapshot — embedded ({@code <uri>} or {@code
+ * --store}) or served ({@code --server}: ad-hoc through {@code /query}, or a stored query by NAME).
+ */
 @Command(
     name = "query",
     mixinStandardHelpOptions = true,
     description = {
-      "Run an ad-hoc read query against a graph root (a branch head, default main, or --snapshot <id>).",
-      "Output (--format): table (default), kv, csv, jsonl, json (= --json)."
+      "Run a read query on a branch head (default main) or --snapshot <id>.",
+      "Embedded: query <uri> (-e <gq> | --query <file>), or --store <uri> [NAME] ...",
+      "Served: query --server <name|url> [--graph <id>] NAME runs a stored query of",
+      "the server's catalog (it must be a read); with -e/--query an ad-hoc read",
+      "(NAME then picks one of several queries in the source).",
+      "Output (--format): table (default), kv, csv, jsonl, json (= --json);",
+      "identical for embedded and served graphs."
     })
 public final class QueryCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "<uri>", description = "The graph root.")
-  String uri;
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "<uri|NAME>",
+      description =
+          "With --server/--store/a profile: the query NAME. Otherwise the graph root (embedded).")
+  String positional;
+
+  @Option(
+      names = {"--uri", "--store"},
+      paramLabel = "<uri>",
+      description = "The graph root (embedded); the positional is then the query NAME.")
+  String store;
+
+  @Mixin ScopeOptions scope;
 
   @Mixin QueryInput input;
+
+  private QueryOutput.Layout layout = QueryOutput.Layout.NONE;
 
   @Option(names = "--branch", paramLabel = "<b>", description = "Branch (default main).")
   String branch;
@@ -63,8 +91,29 @@ public final class QueryCommand implements Callable<Integer> {
     if (snapshot != null && branch != null) {
       throw new CliException("--branch and --snapshot are exclusive", ExitCodes.USAGE);
     }
+    ScopeConfig.Defaults defaults = OperatorConfig.load(CliEnv.get()).scopes().defaults();
+    layout = QueryOutput.Layout.of(defaults);
+    String fmt = QueryOutput.format(format != null || json ? format : defaults.output(), json);
+    PrintWriter err = spec.commandLine().getErr();
+    ScopeOptions.Scope s = scope.resolveOrNull("query", null, store, null, err);
+    String name = positional;
+    if (s == null) {
+      s = scope.resolve("query", positional, null, null, err);
+      name = null;
+    }
+    if (s.isServed()) {
+      ObjectNode envelope = Served.query(s.served(), name, input, branch, snapshot);
+      QueryOutput.print(spec.commandLine().getOut(), envelope, fmt, layout);
+      return ExitCodes.OK;
+    }
+    if (name != null && input.name == null) {
+      input.name = name;
+    }
+    return embedded(s.uri(), fmt);
+  }
+
+  private int embedded(String uri, String fmt) throws IOException {
     String b = branch == null ? "main" : branch;
-    String fmt = QueryOutput.format(format, json);
     JsonNode p = input.params();
     SourceText src = input.source();
     try (GraphRoot root = GraphTargets.open(uri)) {
@@ -85,7 +134,7 @@ public final class QueryCommand implements Callable<Integer> {
         throw new CliException(e.code() + ": " + e.getMessage());
       }
       ObjectNode envelope = r.toJson(q.name(), new ReadTarget(b, snapshot), snap.commitId());
-      QueryOutput.print(spec.commandLine().getOut(), envelope, fmt);
+      QueryOutput.print(spec.commandLine().getOut(), envelope, fmt, layout);
     }
     return ExitCodes.OK;
   }

@@ -21,13 +21,14 @@ import picocli.CommandLine.Option;
 
 /**
  * The query options {@code query} and {@code mutate} share (a picocli mixin): the source ({@code
- * --query <file>} or {@code -e <text>}, {@code --name} to pick one of several) and the parameters
- * ({@code --params <json>} or {@code --params-file <file>}).
+ * --query <file>} or {@code -e <text>}, {@code --name} to pick one of several; neither = a stored
+ * query of a served graph, by name) and the parameters ({@code --params <json>} or {@code
+ * --params-file <file>}).
  */
 public final class QueryInput {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @ArgGroup(multiplicity = "1")
+  @ArgGroup(multiplicity = "0..1")
   Source source;
 
   /** Exactly one of --query / -e. */
@@ -51,8 +52,19 @@ public final class QueryInput {
   @Option(names = "--params-file", paramLabel = "<file>", description = "Parameters file (JSON).")
   Path paramsFile;
 
-  /** The query source text (the file, or {@code <-e>}). */
+  /** Whether {@code --query} or {@code -e} was given (else: a stored query by name, served). */
+  boolean hasSource() {
+    return source != null;
+  }
+
+  /** The query source text (the file, or {@code <-e>}); required on an embedded graph. */
   SourceText source() throws IOException {
+    if (source == null) {
+      throw new CliException(
+          "no query source: pass --query <file.gq> or -e <gq> (a stored query runs by NAME only"
+              + " on a served graph: --server <name|url>)",
+          ExitCodes.USAGE);
+    }
     return source.file != null
         ? SourceFiles.read(source.file, "query")
         : new SourceText("<-e>", source.text);

@@ -38,13 +38,30 @@ final class QueryOutput {
     return f;
   }
 
+  /**
+   * How {@code table} fits cells: {@code maxWidth} 0 = unlimited; longer cells are cut with {@code
+   * …} or, with {@code wrap}, continued on following lines ({@code
+   * defaults.table_max_column_width}, {@code defaults.table_cell_layout}).
+   */
+  record Layout(int maxWidth, boolean wrap) {
+    static final Layout NONE = new Layout(0, false);
+
+    static Layout of(io.omnigraph.cli.config.ScopeConfig.Defaults d) {
+      return new Layout(d.tableMaxColumnWidth(), "wrap".equals(d.tableCellLayout()));
+    }
+  }
+
   static void print(PrintWriter out, ObjectNode envelope, String format) {
+    print(out, envelope, format, Layout.NONE);
+  }
+
+  static void print(PrintWriter out, ObjectNode envelope, String format, Layout layout) {
     switch (format) {
       case "json" -> Json.print(out, envelope);
       case "jsonl" -> jsonl(out, envelope);
       case "csv" -> csv(out, envelope);
       case "kv" -> kv(out, envelope);
-      default -> table(out, envelope);
+      default -> table(out, envelope, layout);
     }
     out.flush();
   }
@@ -113,12 +130,12 @@ final class QueryOutput {
   }
 
   /** An aligned text table: header, rows, row count. */
-  private static void table(PrintWriter out, ObjectNode envelope) {
+  private static void table(PrintWriter out, ObjectNode envelope, Layout layout) {
     List<String> cols = columns(envelope);
     List<List<String>> cells = new ArrayList<>();
-    cells.add(cols);
+    cells.addAll(fit(cols, layout));
     for (JsonNode row : envelope.path("rows")) {
-      cells.add(cols.stream().map(c -> oneLine(cell(row, c))).toList());
+      cells.addAll(fit(cols.stream().map(c -> oneLine(cell(row, c))).toList(), layout));
     }
     int[] width = new int[cols.size()];
     for (List<String> line : cells) {
@@ -135,6 +152,28 @@ final class QueryOutput {
       out.println(sb.toString().stripTrailing());
     }
     rowCount(out, envelope);
+  }
+
+  /** One table row as one line (cut to the layout width) or, wrapped, as several. */
+  private static List<List<String>> fit(List<String> row, Layout layout) {
+    int w = layout.maxWidth();
+    if (w <= 0) {
+      return List.of(row);
+    }
+    if (!layout.wrap()) {
+      return List.of(
+          row.stream().map(s -> s.length() <= w ? s : s.substring(0, w - 1) + "…").toList());
+    }
+    int height = row.stream().mapToInt(s -> Math.max(1, (s.length() + w - 1) / w)).max().orElse(1);
+    List<List<String>> lines = new ArrayList<>();
+    for (int i = 0; i < height; i++) {
+      int from = i * w;
+      lines.add(
+          row.stream()
+              .map(s -> from >= s.length() ? "" : s.substring(from, Math.min(s.length(), from + w)))
+              .toList());
+    }
+    return lines;
   }
 
   /** Table cells stay on one line: CR/LF/tab are shown escaped. */

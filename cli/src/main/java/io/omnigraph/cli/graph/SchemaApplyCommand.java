@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
       "Migrate a graph to a desired schema as one commit on main.",
       "Drops are soft (older versions keep the data until cleanup) unless --allow-data-loss.",
       "Refused for unsupported plans, while branches other than main exist, and for graphs",
-      "inside a cluster (those evolve via cluster apply)."
+      "inside a cluster (those evolve via cluster apply). With --server the request",
+      "goes to /schema/apply (a cluster-backed server refuses it: 409, exit 1)."
     },
     footer = {
       "",
@@ -43,8 +45,12 @@ import picocli.CommandLine.Spec;
 public final class SchemaApplyCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "<uri>", description = "The graph root.")
-  String uri;
+  @Parameters(index = "0", arity = "0..1", paramLabel = "<uri>", description = "The graph root.")
+  String positional;
+
+  @Mixin io.omnigraph.cli.served.ScopeOptions scope;
+
+  private String uri;
 
   @Option(
       names = "--schema",
@@ -70,13 +76,22 @@ public final class SchemaApplyCommand implements Callable<Integer> {
   boolean json;
 
   @Override
-  public Integer call() {
-    GraphTargets.refuseRemoteHttp(uri);
+  public Integer call() throws java.io.IOException {
+    var s = scope.resolve("schema apply", positional, null, actor, spec.commandLine().getErr());
     SchemaLoader desired = SchemaLoader.load(schema);
     if (!desired.ok()) {
       desired.printDiagnostics(spec.commandLine().getErr());
       throw new CliException("the desired schema " + schema + " does not compile; fix it first");
     }
+    if (s.isServed()) {
+      Served.echo(spec.commandLine().getErr(), "schema apply", s.served(), quiet);
+      ObjectNode body = JsonNodeFactory.instance.objectNode();
+      body.put("schema_source", java.nio.file.Files.readString(schema));
+      body.put("allow_data_loss", allowDataLoss);
+      Json.print(spec.commandLine().getOut(), s.served().post("/schema/apply", body));
+      return ExitCodes.OK;
+    }
+    uri = s.uri();
     if (GraphTargets.call(() -> ClusterPaths.isClusterManaged(uri, CliEnv.get()))) {
       throw new CliException(
           uri

@@ -18,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,8 +43,10 @@ import picocli.CommandLine.Spec;
 public final class SchemaPlanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "<uri>", description = "The graph root.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "<uri>", description = "The graph root.")
   String uri;
+
+  @Mixin io.omnigraph.cli.served.DirectOnly direct;
 
   @Option(
       names = "--schema",
@@ -60,7 +63,7 @@ public final class SchemaPlanCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    GraphTargets.refuseRemoteHttp(uri);
+    uri = direct.uri("schema plan", uri);
     SchemaLoader desired = SchemaLoader.load(schema);
     if (!desired.ok()) {
       desired.printDiagnostics(spec.commandLine().getErr());

@@ -5,11 +5,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnigraph.cli.CliEnv;
 import io.omnigraph.cli.ExitCodes;
 import io.omnigraph.cli.Json;
+import io.omnigraph.cli.served.ScopeOptions;
 import io.omnigraph.compiler.schema.SchemaCompiler;
 import io.omnigraph.engine.root.AcceptedSchema;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -33,14 +35,20 @@ public final class SchemaShowCommand implements Callable<Integer> {
       description = "The graph root (instead of the positional).")
   String uriOption;
 
+  @Mixin ScopeOptions scope;
+
   @Option(names = "--json", description = "Print {uri, schema_digest, source} as JSON.")
   boolean json;
 
   @Override
   public Integer call() {
-    String uri = GraphTargets.uriOf(positional, uriOption);
-    GraphTargets.refuseRemoteHttp(uri);
-    String source = GraphTargets.call(() -> AcceptedSchema.source(uri, CliEnv.get()));
+    ScopeOptions.Scope s =
+        scope.resolve("schema show", positional, uriOption, null, spec.commandLine().getErr());
+    String uri = s.isServed() ? s.served().url() : s.uri();
+    String source =
+        s.isServed()
+            ? Served.schema(s.served())
+            : GraphTargets.call(() -> AcceptedSchema.source(uri, CliEnv.get()));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ObjectNode o = JsonNodeFactory.instance.objectNode();

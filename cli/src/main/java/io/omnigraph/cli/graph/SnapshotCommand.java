@@ -1,14 +1,16 @@
 package io.omnigraph.cli.graph;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.omnigraph.cli.CliException;
 import io.omnigraph.cli.ExitCodes;
 import io.omnigraph.cli.Json;
+import io.omnigraph.cli.served.ScopeOptions;
 import io.omnigraph.engine.root.GraphRoot;
 import io.omnigraph.engine.root.SnapshotInfo;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,6 +34,8 @@ public final class SnapshotCommand implements Callable<Integer> {
   @Option(names = "--uri", paramLabel = "<uri>", description = "The graph root.")
   String uriOption;
 
+  @Mixin ScopeOptions scope;
+
   @Option(names = "--branch", paramLabel = "<b>", description = "Branch (default main).")
   String branch;
 
@@ -46,8 +50,25 @@ public final class SnapshotCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String uri = GraphTargets.uriOf(positional, uriOption);
+    ScopeOptions.Scope s =
+        scope.resolve("snapshot", positional, uriOption, null, spec.commandLine().getErr());
     String b = branch == null ? "main" : branch;
+    if (s.isServed()) {
+      if (snapshot != null) {
+        throw new CliException(
+            "snapshot --snapshot is not available on a served graph (the server shows branch"
+                + " heads only); drop --snapshot or address the graph's storage",
+            ExitCodes.USAGE);
+      }
+      JsonNode info = Served.snapshot(s.served(), b);
+      if (json) {
+        Json.print(spec.commandLine().getOut(), info);
+      } else {
+        HumanOutput.snapshot(spec.commandLine().getOut(), info, Served.head(s.served(), b));
+      }
+      return ExitCodes.OK;
+    }
+    String uri = s.uri();
     SnapshotInfo info;
     try (GraphRoot root = GraphTargets.open(uri)) {
       info =
@@ -59,43 +80,7 @@ public final class SnapshotCommand implements Callable<Integer> {
       Json.print(out, info.toJson());
       return ExitCodes.OK;
     }
-    out.println(
-        "branch "
-            + info.graphBranch()
-            + " at manifest v"
-            + info.graphManifestVersion()
-            + " (internal schema "
-            + info.internalSchemaVersion()
-            + ", head "
-            + CommitCommand.dash(info.headCommit())
-            + ")");
-    List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"kind", "type", "dataset", "version", "rows"});
-    for (SnapshotInfo.Dataset d : info.datasets()) {
-      rows.add(
-          new String[] {
-            d.entityKind(),
-            d.typeName(),
-            d.datasetPath()
-                + (d.nativeDatasetBranch() == null ? "" : " @" + d.nativeDatasetBranch()),
-            "v" + d.publishedDatasetVersion(),
-            Long.toString(d.entityCount())
-          });
-    }
-    int[] w = new int[5];
-    for (String[] r : rows) {
-      for (int i = 0; i < r.length; i++) {
-        w[i] = Math.max(w[i], r[i].length());
-      }
-    }
-    for (String[] r : rows) {
-      StringBuilder sb = new StringBuilder();
-      for (int i = 0; i < r.length; i++) {
-        sb.append(i == 0 ? "" : "  ").append(r[i]).append(" ".repeat(w[i] - r[i].length()));
-      }
-      out.println(sb.toString().stripTrailing());
-    }
-    out.flush();
+    HumanOutput.snapshot(out, info.toJson(), info.headCommit());
     return ExitCodes.OK;
   }
 }

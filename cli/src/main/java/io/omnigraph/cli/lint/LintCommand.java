@@ -13,14 +13,17 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code omnigraph lint --schema <file.pg> --query <file.gq> [--json]} (alias {@code check}). */
+/**
+ * {@code omnigraph lint --schema <file.pg> --query <file.gq> [--json]} (old spelling {@code
+ * check}).
+ */
 @Command(
     name = "lint",
-    aliases = {"check"},
     mixinStandardHelpOptions = true,
     description = {
       "Type-check a .gq query file against a .pg schema, offline.",
@@ -51,8 +54,11 @@ public final class LintCommand implements Callable<Integer> {
       description = "Print the lint report as one JSON object (see docs/cli.md).")
   boolean json;
 
+  @Mixin io.omnigraph.cli.served.DirectOnly direct;
+
   @Override
   public Integer call() {
+    direct.check("lint", "Pass --schema <file.pg> (lint is offline).");
     SchemaLoader loaded = SchemaLoader.load(schema);
     PrintWriter out = spec.commandLine().getOut();
     if (!loaded.ok()) {

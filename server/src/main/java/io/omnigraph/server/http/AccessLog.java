@@ -7,14 +7,15 @@ import java.io.PrintStream;
 /**
  * The structured access log: one line per request (actor, graph, route, status, duration), as JSON
  * or as text ({@code --log-format json|text}), plus the server's own WARN/INFO lines in the same
- * format. Written to the given stream (stderr; stdout carries only the listen line).
+ * format. Written to the given stream (stderr; stdout carries only the listen line) by a {@link
+ * LogSink}, off the request threads.
  */
-public final class AccessLog {
-  private final PrintStream out;
+public final class AccessLog implements AutoCloseable {
+  private final LogSink sink;
   private final boolean json;
 
   public AccessLog(PrintStream out, boolean json) {
-    this.out = out;
+    this.sink = new LogSink(out);
     this.json = json;
   }
 
@@ -102,9 +103,12 @@ public final class AccessLog {
   }
 
   private void emit(String line) {
-    synchronized (out) {
-      out.println(line);
-      out.flush();
-    }
+    sink.line(line);
+  }
+
+  /** Writes the lines still queued and stops the writer thread (lines after this are direct). */
+  @Override
+  public void close() {
+    sink.close();
   }
 }

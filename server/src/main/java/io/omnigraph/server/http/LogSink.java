@@ -1,0 +1,69 @@
+package io.omnigraph.server.http;
+
+import java.io.PrintStream;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Where log lines go: request threads only enqueue a finished line (no lock, no I/O); one writer
+ * thread drains the queue every few milliseconds, writes the lines in order and flushes once per
+ * batch. A synchronous write under a shared lock made every request wait on the slowest stderr
+ * write and spin on the lock (measured by {@code bin/bench-server}). {@link #close} writes whatever
+ * is still queued; a process that dies without closing loses at most the last few milliseconds of
+ * lines.
+ */
+final class LogSink implements AutoCloseable {
+  private static final long DRAIN_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+
+  private final PrintStream out;
+  private final ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>();
+  private final Thread writer;
+  private volatile boolean closed;
+
+  LogSink(PrintStream out) {
+    this.out = out;
+    this.writer = Thread.ofPlatform().daemon().name("omnigraph-log").start(this::run);
+  }
+
+  /** Queues one line; after {@link #close} it is written at once. */
+  void line(String s) {
+    queue.add(s);
+    if (closed) {
+      drain();
+    }
+  }
+
+  private void run() {
+    while (!closed) {
+      drain();
+      LockSupport.parkNanos(DRAIN_NANOS);
+    }
+  }
+
+  /** Writes every queued line in order, then flushes. */
+  void drain() {
+    synchronized (out) {
+      boolean any = false;
+      for (String s = queue.poll(); s != null; s = queue.poll()) {
+        out.println(s);
+        any = true;
+      }
+      if (any) {
+        out.flush();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    LockSupport.unpark(writer);
+    try {
+      writer.join(TimeUnit.SECONDS.toMillis(2));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    drain();
+  }
+}
