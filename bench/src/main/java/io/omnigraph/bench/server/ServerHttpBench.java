@@ -40,15 +40,19 @@ import org.eclipse.jetty.util.Callback;
  * concurrency 1, 16 and 64, beside a bare Jetty handler returning a fixed 200 in the same run. This
  * process holds the two servers; the load comes from a {@link LoadDriver} child JVM over loopback
  * (java.net.http, virtual threads), so CPU time per request can be told apart: the server process's
- * own and the load generator's. Every target is first warmed at every concurrency ({@code
- * -Dbench.http.warmup}, seconds in all, default 12); each cell is bounded in time ({@code
- * -Dbench.http.seconds}, default 5) and count (100,000 requests). {@code -Dbench.http.only=<text>}
- * measures only the targets whose name contains the text (for profiling). Writes {@code
+ * own and the load generator's. Every target is first warmed at every concurrency until the JIT is
+ * quiet (at most {@code -Dbench.http.warmup} seconds, default 90); each cell is bounded in time
+ * ({@code -Dbench.http.seconds}, default 5) and count (100,000 requests). {@code
+ * -Dbench.http.only=<text>} measures only the targets whose name contains the text and {@code
+ * -Dbench.http.concurrency=1,16,64} the concurrencies (both for profiling). Writes {@code
  * bench/results/server-http-<timestamp>.{json,md}} and {@code server-http-latest.md}.
  */
 public final class ServerHttpBench {
   private static final String TOKEN = "bench-reader-token-0123456789";
-  private static final int[] CONCURRENCY = {1, 16, 64};
+  private static final int[] CONCURRENCY =
+      java.util.Arrays.stream(System.getProperty("bench.http.concurrency", "1,16,64").split(","))
+          .mapToInt(x -> Integer.parseInt(x.trim()))
+          .toArray();
   private static final int MAX_REQUESTS = 100_000;
   private static final String BARE = "bare jetty (fixed 200)";
 
@@ -133,6 +137,7 @@ public final class ServerHttpBench {
     List<Target> all =
         List.of(
             new Target(BARE, bareBase + "/", null, null),
+            new Target("server floor (GET /healthz)", ogBase + "/healthz", null, null),
             new Target(
                 "key lookup (get_pattern)",
                 ogBase + "/graphs/spike/queries/get_pattern",
@@ -152,17 +157,33 @@ public final class ServerHttpBench {
   }
 
   /**
-   * Brings every target to steady state before any cell is measured. Without it the first target
-   * measured pays the JIT compilation of the code paths all the server's targets share (the
-   * compiler threads compete for the same cores), so the order of the targets, not the server,
-   * decided their ratio.
+   * Brings the server JVM to steady state before any cell is measured: rounds of every target at
+   * every concurrency (1 s each) until a round adds less than 2% of its own time to the JIT's total
+   * compilation time ({@code CompilationMXBean}, this process = the server), at most {@code
+   * -Dbench.http.warmup} seconds (default 90). Without it the first cells measured pay the JIT
+   * compilation of the paths the targets share: the compiler threads run in the server process, on
+   * the same two cores, so the order of the cells decided their numbers.
    */
   private static void warmUp(Driver driver, List<Target> targets) throws IOException {
-    long total = Long.getLong("bench.http.warmup", 12);
-    long perCell = Math.max(1, total / (CONCURRENCY.length * targets.size()));
-    for (int c : CONCURRENCY) {
-      for (Target t : targets) {
-        driver.send(t.command(c, perCell, MAX_REQUESTS));
+    java.lang.management.CompilationMXBean jit =
+        java.lang.management.ManagementFactory.getCompilationMXBean();
+    long deadline = System.nanoTime() + Long.getLong("bench.http.warmup", 90) * 1_000_000_000L;
+    int rounds = 0;
+    while (true) {
+      long jit0 = jit.getTotalCompilationTime();
+      long t0 = System.nanoTime();
+      for (int c : CONCURRENCY) {
+        for (Target t : targets) {
+          driver.send(t.command(c, 1, MAX_REQUESTS));
+        }
+      }
+      rounds++;
+      long roundMs = (System.nanoTime() - t0) / 1_000_000;
+      long jitMs = jit.getTotalCompilationTime() - jit0;
+      System.err.printf(
+          Locale.ROOT, "warm-up round %d: %d ms, JIT %d ms%n", rounds, roundMs, jitMs);
+      if (jitMs * 50 < roundMs || System.nanoTime() > deadline) {
+        return;
       }
     }
   }
