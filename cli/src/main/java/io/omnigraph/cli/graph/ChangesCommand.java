@@ -9,10 +9,10 @@ import io.omnigraph.engine.root.ChangeFeedPage;
 import io.omnigraph.engine.root.ChangeFilter;
 import io.omnigraph.engine.root.GraphRoot;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -86,20 +86,7 @@ public final class ChangesCommand implements Runnable {
         description = "Changes per page read (default 1000, max 8192).")
     Integer limit;
 
-    @Option(
-        names = "--kind",
-        paramLabel = "node|edge",
-        description = "Only this kind (repeatable).")
-    List<String> kinds;
-
-    @Option(names = "--type", paramLabel = "<T>", description = "Only this type (repeatable).")
-    List<String> types;
-
-    @Option(
-        names = "--op",
-        paramLabel = "insert|update|delete",
-        description = "Only this op (repeatable).")
-    List<String> ops;
+    @Mixin ChangeFilterOptions filters;
 
     @Option(names = "--json", description = "Print {blocks, cursor, caught_up} as JSON.")
     boolean json;
@@ -115,7 +102,7 @@ public final class ChangesCommand implements Runnable {
       ArrayNode blocks = JsonNodeFactory.instance.arrayNode();
       ChangeFeedPage page;
       try (GraphRoot root = GraphTargets.open(uri)) {
-        ChangeFilter filter = GraphTargets.call(() -> ChangeFilter.of(kinds, types, ops));
+        ChangeFilter filter = filters.filter();
         String c = cursor;
         String s = start;
         page = GraphTargets.call(() -> root.pollChanges(branch, c, s, null, filter, limit));
@@ -196,20 +183,7 @@ public final class ChangesCommand implements Runnable {
     @Option(names = "--branch", paramLabel = "<b>", description = "Branch (default main).")
     String branch;
 
-    @Option(
-        names = "--kind",
-        paramLabel = "node|edge",
-        description = "Only this kind (repeatable).")
-    List<String> kinds;
-
-    @Option(names = "--type", paramLabel = "<T>", description = "Only this type (repeatable).")
-    List<String> types;
-
-    @Option(
-        names = "--op",
-        paramLabel = "insert|update|delete",
-        description = "Accepted for symmetry with poll; a snapshot has no ops.")
-    List<String> ops;
+    @Mixin ChangeFilterOptions filters;
 
     @Option(
         names = "--out",
@@ -231,7 +205,7 @@ public final class ChangesCommand implements Runnable {
       java.nio.file.Path tmp = target.resolveSibling("." + target.getFileName() + ".partial");
       ObjectNode r;
       try (GraphRoot root = GraphTargets.open(uri)) {
-        ChangeFilter filter = GraphTargets.call(() -> ChangeFilter.of(kinds, types, ops));
+        ChangeFilter filter = filters.filter();
         for (String t : filter.types()) {
           if (root.catalog().node(t).isEmpty() && root.catalog().edge(t).isEmpty()) {
             throw new io.omnigraph.cli.CliException(

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -59,17 +60,7 @@ public final class CommitChangesCommand implements Callable<Integer> {
       description = "Print only the page this token continues to.")
   String pageToken;
 
-  @Option(names = "--kind", paramLabel = "node|edge", description = "Only this kind (repeatable).")
-  List<String> kinds;
-
-  @Option(names = "--type", paramLabel = "<T>", description = "Only this type (repeatable).")
-  List<String> types;
-
-  @Option(
-      names = "--op",
-      paramLabel = "insert|update|delete",
-      description = "Only this op (repeatable).")
-  List<String> ops;
+  @Mixin ChangeFilterOptions filters;
 
   @Option(names = "--json", description = "Print {cause, changes, next_page_token?} as JSON.")
   boolean json;
@@ -80,7 +71,7 @@ public final class CommitChangesCommand implements Callable<Integer> {
     CommitChanges page;
     ArrayNode all;
     try (GraphRoot root = GraphTargets.open(ui[0])) {
-      ChangeFilter filter = GraphTargets.call(() -> ChangeFilter.of(kinds, types, ops));
+      ChangeFilter filter = filters.filter();
       page = GraphTargets.call(() -> root.commitChanges(ui[1], filter, limit, pageToken));
       all = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
       all.addAll(page.changes());
