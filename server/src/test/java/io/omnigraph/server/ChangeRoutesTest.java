@@ -3,16 +3,11 @@ package io.omnigraph.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.omnigraph.compiler.testing.Fixtures;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -42,29 +37,17 @@ class ChangeRoutesTest {
 
   @BeforeAll
   static void boot() throws Exception {
-    Path cb = Fixtures.cookbooks().resolve("industry-intel");
-    String root = dir.resolve("cluster").toString();
-    Files.createDirectories(dir.resolve("cluster"));
-    new TestCluster(root, Map.of())
-        .graph(
-            "spike",
-            Files.readString(cb.resolve("schema.pg")),
-            Files.readString(cb.resolve("seed.jsonl")))
-        .queryDir("spike", cb.resolve("queries"))
-        .policy("p", POLICY, List.of("graph.spike"))
-        .apply();
-    String tokens =
-        "{\"act-main\":\""
-            + MAIN
-            + "\",\"act-writer\":\""
-            + WRITER
-            + "\",\"act-none\":\""
-            + NONE
-            + "\"}";
+    TestCluster c =
+        TestCluster.industryIntel(dir).policy("p", POLICY, List.of("graph.spike")).apply();
     server =
-        OmnigraphServer.start(
-            ServerOptions.local(root, Map.of("OMNIGRAPH_SERVER_BEARER_TOKENS_JSON", tokens)),
-            new PrintStream(new ByteArrayOutputStream(), true));
+        c.serve(
+            "{\"act-main\":\""
+                + MAIN
+                + "\",\"act-writer\":\""
+                + WRITER
+                + "\",\"act-none\":\""
+                + NONE
+                + "\"}");
     http = new Http(server.listenAddress());
     assertThat(http.post("/graphs/spike/branches", WRITER, "{\"name\":\"secret\"}").status())
         .isEqualTo(200);

@@ -3,19 +3,14 @@ package io.omnigraph.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.omnigraph.compiler.testing.Fixtures;
 import io.omnigraph.server.api.Routes;
 import io.omnigraph.server.http.Route;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.net.http.HttpRequest;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,22 +35,8 @@ class OpenApiDocumentTest {
 
   @BeforeAll
   static void boot() throws Exception {
-    Path cb = Fixtures.cookbooks().resolve("industry-intel");
-    String root = dir.resolve("cluster").toString();
-    Files.createDirectories(dir.resolve("cluster"));
-    new TestCluster(root, Map.of())
-        .graph(
-            "spike",
-            Files.readString(cb.resolve("schema.pg")),
-            Files.readString(cb.resolve("seed.jsonl")))
-        .queryDir("spike", cb.resolve("queries"))
-        .apply();
-    server =
-        OmnigraphServer.start(
-            ServerOptions.local(
-                root,
-                Map.of("OMNIGRAPH_SERVER_BEARER_TOKENS_JSON", "{\"act-r\":\"" + TOKEN + "\"}")),
-            new PrintStream(new ByteArrayOutputStream(), true));
+    TestCluster c = TestCluster.industryIntel(dir).apply();
+    server = c.serve("{\"act-r\":\"" + TOKEN + "\"}");
     http = new Http(server.listenAddress());
     Http.Res r = http.get("/openapi.json", null);
     assertThat(r.status()).isEqualTo(200);

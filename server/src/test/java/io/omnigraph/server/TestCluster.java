@@ -50,6 +50,27 @@ final class TestCluster {
     this(Path.of(dir), null, env);
   }
 
+  /**
+   * The industry-intel cookbook as graph {@code spike} (schema, seed, stored queries) in {@code
+   * dir/cluster}, not yet applied.
+   */
+  static TestCluster industryIntel(Path dir) throws IOException {
+    Path cb = io.omnigraph.compiler.testing.Fixtures.cookbooks().resolve("industry-intel");
+    return new TestCluster(dir.resolve("cluster").toString(), Map.of())
+        .graph(
+            "spike",
+            Files.readString(cb.resolve("schema.pg")),
+            Files.readString(cb.resolve("seed.jsonl")))
+        .queryDir("spike", cb.resolve("queries"));
+  }
+
+  /** A server on port 0 over this (applied) cluster with {@code tokensJson}, log discarded. */
+  OmnigraphServer serve(String tokensJson) {
+    return OmnigraphServer.start(
+        ServerOptions.local(root(), Map.of("OMNIGRAPH_SERVER_BEARER_TOKENS_JSON", tokensJson)),
+        new java.io.PrintStream(java.io.OutputStream.nullOutputStream(), true));
+  }
+
   /** The config directory (the value for {@code --cluster}). */
   String root() {
     return dir.toString();
