@@ -37,26 +37,8 @@ class ChangeRoutesTest {
 
   @BeforeAll
   static void boot() throws Exception {
-    TestCluster c =
-        TestCluster.industryIntel(dir).policy("p", POLICY, List.of("graph.spike")).apply();
-    server =
-        c.serve(
-            "{\"act-main\":\""
-                + MAIN
-                + "\",\"act-writer\":\""
-                + WRITER
-                + "\",\"act-none\":\""
-                + NONE
-                + "\"}");
+    server = ProbingAndConditionalTest.serveWithSecretBranch(dir, POLICY);
     http = new Http(server.listenAddress());
-    assertThat(http.post("/graphs/spike/branches", WRITER, "{\"name\":\"secret\"}").status())
-        .isEqualTo(200);
-    Http.Res m =
-        http.post(
-            "/graphs/spike/queries/add_company",
-            WRITER,
-            "{\"params\":{\"slug\":\"co-secret\",\"name\":\"Secret\"},\"branch\":\"secret\"}");
-    assertThat(m.status()).as(m.body()).isEqualTo(200);
     JsonNode secret = http.get("/graphs/spike/commits?branch=secret", WRITER).json();
     secretCommit = secret.path("commits").get(0).path("graph_commit_id").asText();
     JsonNode main = http.get("/graphs/spike/commits?branch=main", WRITER).json().path("commits");

@@ -54,9 +54,20 @@ class ProbingAndConditionalTest {
 
   @BeforeAll
   static void boot() throws Exception {
+    server = serveWithSecretBranch(dir, POLICY);
+    http = new Http(server.listenAddress());
+    secretCommit = head("secret");
+    mainCommit = head("main");
+  }
+
+  /**
+   * The industry-intel cluster under {@code policy}, served with tokens for act-main, act-writer
+   * and act-none, and a branch {@code secret} holding one stored-mutation commit by act-writer.
+   */
+  static OmnigraphServer serveWithSecretBranch(Path dir, String policy) throws Exception {
     TestCluster c =
-        TestCluster.industryIntel(dir).policy("p", POLICY, List.of("graph.spike")).apply();
-    server =
+        TestCluster.industryIntel(dir).policy("p", policy, List.of("graph.spike")).apply();
+    OmnigraphServer s =
         c.serve(
             "{\"act-main\":\""
                 + MAIN
@@ -65,17 +76,16 @@ class ProbingAndConditionalTest {
                 + "\",\"act-none\":\""
                 + NONE
                 + "\"}");
-    http = new Http(server.listenAddress());
-    assertThat(http.post("/graphs/spike/branches", WRITER, "{\"name\":\"secret\"}").status())
+    Http h = new Http(s.listenAddress());
+    assertThat(h.post("/graphs/spike/branches", WRITER, "{\"name\":\"secret\"}").status())
         .isEqualTo(200);
     Http.Res m =
-        http.post(
+        h.post(
             "/graphs/spike/queries/add_company",
             WRITER,
             "{\"params\":{\"slug\":\"co-secret\",\"name\":\"Secret\"},\"branch\":\"secret\"}");
     assertThat(m.status()).as(m.body()).isEqualTo(200);
-    secretCommit = head("secret");
-    mainCommit = head("main");
+    return s;
   }
 
   @AfterAll

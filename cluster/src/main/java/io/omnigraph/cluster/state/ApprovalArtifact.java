@@ -111,14 +111,7 @@ public record ApprovalArtifact(
           "unsupported_approval_version",
           "approval schema_version " + o.get("schema_version") + " is not supported");
     }
-    o.fieldNames()
-        .forEachRemaining(
-            k -> {
-              if (!KEYS.contains(k)) {
-                throw invalid("unknown field " + k);
-              }
-            });
-    StrictFields fields = new StrictFields(o, INVALID, "approval artifact");
+    StrictFields fields = new StrictFields(o, INVALID, "approval artifact").only(KEYS);
     return new ApprovalArtifact(
         fields.str("approval_id", false),
         fields.str("resource", false),

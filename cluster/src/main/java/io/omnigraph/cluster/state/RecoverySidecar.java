@@ -107,14 +107,7 @@ public record RecoverySidecar(
           "unsupported_recovery_sidecar_version",
           "recovery sidecar schema_version " + o.get("schema_version") + " is not supported");
     }
-    o.fieldNames()
-        .forEachRemaining(
-            k -> {
-              if (!KEYS.contains(k)) {
-                throw invalid("unknown field " + k);
-              }
-            });
-    StrictFields fields = new StrictFields(o, INVALID, "recovery sidecar");
+    StrictFields fields = new StrictFields(o, INVALID, "recovery sidecar").only(KEYS);
     String kind = fields.str("kind", false);
     if (!KINDS.contains(kind)) {
       throw invalid("kind must be graph_create, schema_apply or graph_delete");

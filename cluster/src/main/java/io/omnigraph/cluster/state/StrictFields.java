@@ -7,6 +7,19 @@ import com.fasterxml.jackson.databind.JsonNode;
  * missing or mistyped field is a {@link StateException} with the document's own {@code code}.
  */
 record StrictFields(JsonNode object, String code, String document) {
+  /** Refuses any field outside {@code known} ({@code unknown field <name>}); returns this. */
+  StrictFields only(java.util.Set<String> known) {
+    object
+        .fieldNames()
+        .forEachRemaining(
+            k -> {
+              if (!known.contains(k)) {
+                throw invalid("unknown field " + k);
+              }
+            });
+    return this;
+  }
+
   /** A string field; null only when {@code nullable} and the field is absent or null. */
   String str(String key, boolean nullable) {
     JsonNode v = object.get(key);
