@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnigraph.cli.config.OperatorConfig;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,14 @@ class WriteCliTest {
         .as(String.join(" ", args) + "\nout: " + r.out() + "\nerr: " + r.err())
         .isEqualTo(expected);
     return r;
+  }
+
+  /** {@code omnigraph mutate <uri> --query q.gq --name <name> <rest…>}, expecting {@code exit}. */
+  private CliRunner.Run mutate(int exit, String name, String... rest) {
+    List<String> args =
+        new ArrayList<>(List.of("mutate", uri, "--query", queries.toString(), "--name", name));
+    args.addAll(List.of(rest));
+    return run(exit, args.toArray(String[]::new));
   }
 
   private static JsonNode json(CliRunner.Run r) throws Exception {
@@ -110,50 +120,18 @@ class WriteCliTest {
     assertThat(r.path("commit").path("actor_id").asText()).isEqualTo("act-cli");
 
     CliRunner.Run human =
-        run(
-            0,
-            "mutate",
-            uri,
-            "--query",
-            queries.toString(),
-            "--name",
-            "set_age",
-            "--params",
-            "{\"slug\":\"bob\",\"age\":20}",
-            "--if-commit",
-            head);
+        mutate(0, "set_age", "--params", "{\"slug\":\"bob\",\"age\":20}", "--if-commit", head);
     assertThat(human.out()).startsWith("mutated set_age on branch main: 1 node, 0 edges affected");
     assertThat(age("main", "bob")).isEqualTo("20");
 
     CliRunner.Run stale =
-        run(
-            4,
-            "mutate",
-            uri,
-            "--query",
-            queries.toString(),
-            "--name",
-            "set_age",
-            "--params",
-            "{\"slug\":\"bob\",\"age\":21}",
-            "--if-commit",
-            head);
+        mutate(4, "set_age", "--params", "{\"slug\":\"bob\",\"age\":21}", "--if-commit", head);
     assertThat(stale.err()).contains("precondition_failure");
     assertThat(age("main", "bob")).isEqualTo("20");
 
-    CliRunner.Run range =
-        run(
-            1,
-            "mutate",
-            uri,
-            "--query",
-            queries.toString(),
-            "--name",
-            "set_age",
-            "--params",
-            "{\"slug\":\"bob\",\"age\":200}");
+    CliRunner.Run range = mutate(1, "set_age", "--params", "{\"slug\":\"bob\",\"age\":200}");
     assertThat(range.err()).contains("mutation failed (range_violation)").contains("statement 1");
-    CliRunner.Run read = run(1, "mutate", uri, "--query", queries.toString(), "--name", "ages");
+    CliRunner.Run read = mutate(1, "ages");
     assertThat(read.err()).contains("is a read");
   }
 
@@ -189,16 +167,7 @@ class WriteCliTest {
         "set_age",
         "--params",
         "{\"slug\":\"ada\",\"age\":60}");
-    run(
-        0,
-        "mutate",
-        uri,
-        "--query",
-        queries.toString(),
-        "--name",
-        "set_age",
-        "--params",
-        "{\"slug\":\"ada\",\"age\":61}");
+    mutate(0, "set_age", "--params", "{\"slug\":\"ada\",\"age\":61}");
     CliRunner.Run conflict =
         run(1, "branch", "merge", uri, "review", "--into", "main", "--quiet", "--json");
     assertThat(conflict.err()).contains("DivergentUpdate");
@@ -207,16 +176,8 @@ class WriteCliTest {
     assertThat(age("main", "ada")).isEqualTo("61");
 
     run(0, "branch", "create", uri, "child", "--from", "review", "--quiet");
-    run(
-        0,
-        "mutate",
-        uri,
-        "--query",
-        queries.toString(),
-        "--name",
-        "set_age",
-        "--params",
-        "{\"slug\":\"ada\",\"age\":60}"); // now both sides agree on ada
+    mutate(
+        0, "set_age", "--params", "{\"slug\":\"ada\",\"age\":60}"); // now both sides agree on ada
     CliRunner.Run merged = run(0, "branch", "merge", uri, "review", "--delete-branch");
     assertThat(merged.out()).contains("merged review into main: merged");
     assertThat(merged.err()).contains("warning: branch review was merged but not deleted");
@@ -225,16 +186,7 @@ class WriteCliTest {
 
   @Test
   void exportRoundTripsThroughLoad() throws Exception {
-    run(
-        0,
-        "mutate",
-        uri,
-        "--query",
-        queries.toString(),
-        "--name",
-        "add",
-        "--params",
-        "{\"slug\":\"bob\",\"name\":\"Bob\"}");
+    mutate(0, "add", "--params", "{\"slug\":\"bob\",\"name\":\"Bob\"}");
     CliRunner.Run exported = run(0, "export", uri);
     assertThat(exported.out().lines()).hasSize(2);
     Path file = CliRunner.write(dir, "export.jsonl", exported.out());
@@ -254,35 +206,14 @@ class WriteCliTest {
         java.nio.file.Files.createDirectories(dir.resolve("home")),
         "config.yaml",
         "operator:\n  actor: act-op\nfuture_section: 1\n");
-    CliRunner.Run r =
-        run(
-            0,
-            "mutate",
-            uri,
-            "--query",
-            queries.toString(),
-            "--name",
-            "add",
-            "--params",
-            "{\"slug\":\"cy\",\"name\":\"Cy\"}",
-            "--json");
+    CliRunner.Run r = mutate(0, "add", "--params", "{\"slug\":\"cy\",\"name\":\"Cy\"}", "--json");
     assertThat(json(r).path("commit").path("actor_id").asText()).isEqualTo("act-op");
     assertThat(r.err()).contains("unknown key 'future_section' ignored");
     JsonNode list = json(run(0, "commit", "list", uri, "--json"));
     assertThat(list.toString()).contains("act-op");
 
     CliRunner.write(dir.resolve("home"), "config.yaml", "operator:\n  actor: a\n  actor: b\n");
-    CliRunner.Run dup =
-        run(
-            1,
-            "mutate",
-            uri,
-            "--query",
-            queries.toString(),
-            "--name",
-            "add",
-            "--params",
-            "{\"slug\":\"dd\",\"name\":\"D\"}");
+    CliRunner.Run dup = mutate(1, "add", "--params", "{\"slug\":\"dd\",\"name\":\"D\"}");
     assertThat(dup.err()).contains("operator config").contains("actor");
   }
 }
