@@ -1,10 +1,12 @@
 package io.omnigraph.cli;
 
+import static io.omnigraph.cli.CliRunner.fails;
+import static io.omnigraph.cli.CliRunner.ok;
+import static io.omnigraph.cli.CliRunner.quickstart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,28 +19,6 @@ class BranchCliTest {
 
   @TempDir Path dir;
 
-  private static Path schema() {
-    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-      Path p = d.resolve("examples/quickstart/people.pg");
-      if (Files.exists(p)) {
-        return p;
-      }
-    }
-    throw new AssertionError("examples/quickstart/people.pg not found");
-  }
-
-  private static CliRunner.Run ok(String... args) {
-    CliRunner.Run r = CliRunner.run(args);
-    assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r.err()).isZero();
-    return r;
-  }
-
-  private static CliRunner.Run fails(String... args) {
-    CliRunner.Run r = CliRunner.run(args);
-    assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r.out()).isNotZero();
-    return r;
-  }
-
   private static JsonNode json(CliRunner.Run r) throws Exception {
     return JSON.readTree(r.out());
   }
@@ -46,7 +26,7 @@ class BranchCliTest {
   @Test
   void branchesThroughTheCli() throws Exception {
     String uri = dir.resolve("graph").toString();
-    ok("init", "--schema", schema().toString(), uri);
+    ok("init", "--schema", quickstart("people.pg").toString(), uri);
     Path base =
         CliRunner.write(
             dir,

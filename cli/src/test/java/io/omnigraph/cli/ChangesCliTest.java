@@ -1,5 +1,7 @@
 package io.omnigraph.cli;
 
+import static io.omnigraph.cli.CliRunner.ok;
+import static io.omnigraph.cli.CliRunner.quickstart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,22 +21,6 @@ class ChangesCliTest {
   private String id1;
   private String id2;
 
-  private static Path schema() {
-    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-      Path p = d.resolve("examples/quickstart/people.pg");
-      if (Files.exists(p)) {
-        return p;
-      }
-    }
-    throw new AssertionError("examples/quickstart/people.pg not found");
-  }
-
-  private static CliRunner.Run ok(String... args) {
-    CliRunner.Run r = CliRunner.run(args);
-    assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r.err()).isZero();
-    return r;
-  }
-
   private String load(String name, String jsonl) throws Exception {
     Path f = CliRunner.write(dir, name, jsonl);
     JsonNode out =
@@ -46,7 +32,7 @@ class ChangesCliTest {
   @BeforeEach
   void graph() throws Exception {
     uri = dir.resolve("graph").toString();
-    ok("init", "--schema", schema().toString(), uri);
+    ok("init", "--schema", quickstart("people.pg").toString(), uri);
     id1 =
         load(
             "first.jsonl",

@@ -24,6 +24,35 @@ public final class CliRunner {
     return new Run(code, out.toString(), err.toString());
   }
 
+  /** Runs the CLI and asserts exit 0 (the message shows the arguments and stderr). */
+  public static Run ok(String... args) {
+    Run r = run(args);
+    org.assertj.core.api.Assertions.assertThat(r.exitCode())
+        .as(String.join(" ", args) + "\n" + r.err())
+        .isZero();
+    return r;
+  }
+
+  /** Runs the CLI and asserts a non-zero exit (the message shows the arguments and stdout). */
+  public static Run fails(String... args) {
+    Run r = run(args);
+    org.assertj.core.api.Assertions.assertThat(r.exitCode())
+        .as(String.join(" ", args) + "\n" + r.out())
+        .isNotZero();
+    return r;
+  }
+
+  /** A file of {@code examples/quickstart}, found from the working directory upwards. */
+  public static Path quickstart(String name) {
+    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
+      Path p = d.resolve("examples/quickstart").resolve(name);
+      if (Files.exists(p)) {
+        return p;
+      }
+    }
+    throw new AssertionError("examples/quickstart/" + name + " not found");
+  }
+
   /** Writes {@code text} to {@code dir/name} and returns the path. */
   public static Path write(Path dir, String name, String text) {
     try {

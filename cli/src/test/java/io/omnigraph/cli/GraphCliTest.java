@@ -1,10 +1,10 @@
 package io.omnigraph.cli;
 
+import static io.omnigraph.cli.CliRunner.quickstart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,16 +25,6 @@ class GraphCliTest {
           "");
 
   @TempDir Path dir;
-
-  private static Path quickstart(String name) {
-    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-      Path p = d.resolve("examples/quickstart").resolve(name);
-      if (Files.exists(p)) {
-        return p;
-      }
-    }
-    throw new AssertionError("examples/quickstart/" + name + " not found");
-  }
 
   @Test
   void initLoadQueryEndToEnd() throws Exception {

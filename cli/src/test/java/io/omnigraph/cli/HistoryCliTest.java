@@ -1,10 +1,11 @@
 package io.omnigraph.cli;
 
+import static io.omnigraph.cli.CliRunner.ok;
+import static io.omnigraph.cli.CliRunner.quickstart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,26 +18,10 @@ class HistoryCliTest {
 
   @TempDir Path dir;
 
-  private static Path schema() {
-    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-      Path p = d.resolve("examples/quickstart/people.pg");
-      if (Files.exists(p)) {
-        return p;
-      }
-    }
-    throw new AssertionError("examples/quickstart/people.pg not found");
-  }
-
-  private static CliRunner.Run ok(String... args) {
-    CliRunner.Run r = CliRunner.run(args);
-    assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r.err()).isZero();
-    return r;
-  }
-
   @Test
   void historySnapshotsAndTimeTravel() throws Exception {
     String uri = dir.resolve("graph").toString();
-    ok("init", "--schema", schema().toString(), uri);
+    ok("init", "--schema", quickstart("people.pg").toString(), uri);
     Path first =
         CliRunner.write(
             dir,

@@ -1,10 +1,11 @@
 package io.omnigraph.cli;
 
+import static io.omnigraph.cli.CliRunner.ok;
+import static io.omnigraph.cli.CliRunner.quickstart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,25 +18,9 @@ class MaintenanceCliTest {
 
   @TempDir Path dir;
 
-  private static Path schema() {
-    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-      Path p = d.resolve("examples/quickstart/people.pg");
-      if (Files.exists(p)) {
-        return p;
-      }
-    }
-    throw new AssertionError("examples/quickstart/people.pg not found");
-  }
-
-  private static CliRunner.Run ok(String... args) {
-    CliRunner.Run r = CliRunner.run(args);
-    assertThat(r.exitCode()).as(String.join(" ", args) + "\n" + r.err()).isZero();
-    return r;
-  }
-
   private String graph() {
     String uri = dir.resolve("graph").toString();
-    ok("init", "--schema", schema().toString(), uri);
+    ok("init", "--schema", quickstart("people.pg").toString(), uri);
     for (String slug : new String[] {"ada", "bob", "cy"}) {
       Path data =
           CliRunner.write(

@@ -52,13 +52,7 @@ final class ServedFixture implements AutoCloseable {
   }
 
   static Path quickstart(String name) {
-    for (Path d = Path.of("").toAbsolutePath(); d != null; d = d.getParent()) {
-      Path p = d.resolve("examples/quickstart").resolve(name);
-      if (Files.exists(p)) {
-        return p;
-      }
-    }
-    throw new AssertionError("examples/quickstart/" + name + " not found");
+    return io.omnigraph.cli.CliRunner.quickstart(name);
   }
 
   /** Applies a cluster serving {@code graphs} (each the quickstart graph, seeded) and serves it. */
