@@ -37,8 +37,6 @@ public final class ClusterSubcommands {
 
     abstract ObjectNode execute(Map<String, String> env);
 
-    abstract String name();
-
     @Override
     public Integer call() {
       ObjectNode out = execute(CliEnv.get());
@@ -46,7 +44,7 @@ public final class ClusterSubcommands {
       if (json) {
         Json.print(w, out);
       } else {
-        new ClusterPrinter(w, Terminal.forStdout()).print(name(), out);
+        new ClusterPrinter(w, Terminal.forStdout()).print(spec.name(), out);
       }
       return out.path("ok").asBoolean() ? ExitCodes.OK : ExitCodes.ERROR;
     }
@@ -66,11 +64,6 @@ public final class ClusterSubcommands {
     ObjectNode execute(Map<String, String> env) {
       return ClusterOps.validate(config, env);
     }
-
-    @Override
-    String name() {
-      return "validate";
-    }
   }
 
   @Command(
@@ -83,11 +76,6 @@ public final class ClusterSubcommands {
     ObjectNode execute(Map<String, String> env) {
       return ClusterOps.importState(config, env);
     }
-
-    @Override
-    String name() {
-      return "import";
-    }
   }
 
   @Command(
@@ -99,11 +87,6 @@ public final class ClusterSubcommands {
     @Override
     ObjectNode execute(Map<String, String> env) {
       return ClusterOps.plan(config, env);
-    }
-
-    @Override
-    String name() {
-      return "plan";
     }
   }
 
@@ -123,11 +106,6 @@ public final class ClusterSubcommands {
     @Override
     ObjectNode execute(Map<String, String> env) {
       return ClusterOps.apply(config, actor(as, env), env);
-    }
-
-    @Override
-    String name() {
-      return "apply";
     }
   }
 
@@ -153,11 +131,6 @@ public final class ClusterSubcommands {
     ObjectNode execute(Map<String, String> env) {
       return ClusterOps.approve(config, resource, actor(as, env), env);
     }
-
-    @Override
-    String name() {
-      return "approve";
-    }
   }
 
   @Command(
@@ -170,11 +143,6 @@ public final class ClusterSubcommands {
     ObjectNode execute(Map<String, String> env) {
       return ClusterOps.status(config, env);
     }
-
-    @Override
-    String name() {
-      return "status";
-    }
   }
 
   @Command(
@@ -185,11 +153,6 @@ public final class ClusterSubcommands {
     @Override
     ObjectNode execute(Map<String, String> env) {
       return ClusterOps.refresh(config, env);
-    }
-
-    @Override
-    String name() {
-      return "refresh";
     }
   }
 
@@ -205,11 +168,6 @@ public final class ClusterSubcommands {
     @Override
     ObjectNode execute(Map<String, String> env) {
       return ClusterOps.forceUnlock(config, lockId, env);
-    }
-
-    @Override
-    String name() {
-      return "force-unlock";
     }
   }
 }
