@@ -1,6 +1,8 @@
 package io.omnigraph.engine.exec;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -46,5 +48,14 @@ public record QueryResult(List<ResultColumn> columns, List<Object[]> rows) {
    */
   public ObjectNode toJson(String queryName, ReadTarget target, String graphCommitId) {
     return ResultEncoder.envelope(this, queryName, target, graphCommitId);
+  }
+
+  /**
+   * Streams the same envelope as {@link #toJson} into {@code g} (no tree in between: what the
+   * server writes into a response).
+   */
+  public void writeJson(JsonGenerator g, String queryName, ReadTarget target, String graphCommitId)
+      throws IOException {
+    ResultEncoder.write(g, this, queryName, target, graphCommitId);
   }
 }

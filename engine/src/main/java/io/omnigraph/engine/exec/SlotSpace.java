@@ -19,8 +19,8 @@ final class SlotSpace {
   private final GraphSnapshot graph;
   private final List<Slot> slots = new ArrayList<>();
   private final Frame root = new Frame(null);
-  private final Map<MatchItem.Negation, Frame> frames = new IdentityHashMap<>();
-  private final Map<MatchItem.Negation, Slot> seeds = new IdentityHashMap<>();
+  private final Map<MatchItem.Negation, Frame> frames = new IdentityHashMap<>(2);
+  private final Map<MatchItem.Negation, Slot> seeds = new IdentityHashMap<>(2);
 
   private SlotSpace(GraphSnapshot graph) {
     this.graph = graph;

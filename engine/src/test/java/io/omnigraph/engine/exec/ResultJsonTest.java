@@ -112,4 +112,21 @@ class ResultJsonTest {
     assertThat(row.toString())
         .isEqualTo("{\"col1\":\"18446744073709551615\",\"x\":12,\"s\":\"s\",\"d\":\"2024-02-29\"}");
   }
+
+  @Test
+  void streamedEnvelopeIsTheTreeSpelledOut() throws Exception {
+    QueryResult r =
+        run(
+            G,
+            "query q() { match { $p: P } return { $p, $p.tags, $p.v, $p.big, 18446744073709551615"
+                + " as huge } order { $p.name } }");
+    java.io.StringWriter out = new java.io.StringWriter();
+    try (com.fasterxml.jackson.core.JsonGenerator g = Exec.JSON.createGenerator(out)) {
+      r.writeJson(g, "q", new ReadTarget(null, "01JSNAP"), "01JCOMMIT");
+    }
+    ObjectNode tree = r.toJson("q", new ReadTarget(null, "01JSNAP"), "01JCOMMIT");
+    assertThat(out.toString()).isEqualTo(Exec.JSON.writeValueAsString(tree));
+    assertThat(tree.get("rows").get(0).get("p").get("v").toString()).isEqualTo("[1.0,0.5]");
+    assertThat(tree.get("rows").get(1).get("huge").asText()).isEqualTo("18446744073709551615");
+  }
 }

@@ -19,6 +19,7 @@ import io.omnigraph.policy.PolicyAction;
 import io.omnigraph.server.http.ApiError;
 import io.omnigraph.server.http.Bodies;
 import io.omnigraph.server.http.Call;
+import io.omnigraph.server.http.Call.JsonContent;
 import io.omnigraph.server.http.Route;
 import java.util.List;
 import java.util.Set;
@@ -112,11 +113,7 @@ final class ReadRoutes {
               + c.graph().id()
               + "/mutate");
     }
-    ObjectNode out = run(c, q, Bodies.object(body, "params"), t);
-    if (legacy) {
-      out.remove("graph_commit_id");
-    }
-    c.ok(out);
+    c.ok(run(c, q, Bodies.object(body, "params"), t, !legacy));
   }
 
   /** Compiles inline source against the live schema; compiler errors are a 400. */
@@ -134,15 +131,20 @@ final class ReadRoutes {
     return r.value();
   }
 
-  /** Runs a read on its target and returns the read envelope. */
-  static ObjectNode run(Call c, CompiledQuery q, ObjectNode params, Target t) {
+  /**
+   * Runs a read on its target; the result is the read envelope, streamed into the response (with
+   * {@code graph_commit_id} unless {@code withCommit} is false, as the legacy route answers).
+   */
+  static JsonContent run(Call c, CompiledQuery q, ObjectNode params, Target t, boolean withCommit) {
     ServedGraph g = c.graph();
     RootSnapshot snap =
         t.snapshot() == null
             ? g.snapshots().head(g.root(), t.branch())
             : g.root().snapshotAt(t.snapshot(), t.branch());
     QueryResult r = QueryExecutor.execute(snap, q, params, g.execOptions());
-    return r.toJson(q.name(), new ReadTarget(t.branch(), t.snapshot()), snap.commitId());
+    ReadTarget target = new ReadTarget(t.branch(), t.snapshot());
+    String commit = withCommit ? snap.commitId() : null;
+    return gen -> r.writeJson(gen, q.name(), target, commit);
   }
 
   /** A read target: {@code branch} (default main) or {@code snapshot}, never both. */

@@ -102,6 +102,6 @@ final class StoredQueryRoutes {
       return;
     }
     Target t = Target.of(body).authorized(c);
-    c.ok(ReadRoutes.run(c, q.get().query(), params, t));
+    c.ok(ReadRoutes.run(c, q.get().query(), params, t, true));
   }
 }

@@ -1,10 +1,12 @@
 package io.omnigraph.server.http;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.omnigraph.policy.PolicyAction;
@@ -31,6 +33,9 @@ public final class Call {
               .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
               .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
               .build());
+
+  /** Body reader with its root deserializer resolved once, not per request. */
+  private static final ObjectReader TREE_READER = JSON.readerFor(JsonNode.class);
 
   private final Context ctx;
   private final Route route;
@@ -165,7 +170,7 @@ public final class Call {
     }
     JsonNode n;
     try {
-      n = JSON.readTree(b);
+      n = TREE_READER.readTree(b);
     } catch (IOException e) {
       throw ApiError.badRequest("malformed JSON body: " + firstLine(e.getMessage()));
     }
@@ -204,15 +209,29 @@ public final class Call {
     return ctx.pathParam(name);
   }
 
-  /**
-   * Responds 200 with {@code body}, written straight to the servlet response with its length (not
-   * through Javalin's result stream, whose copy and per-write compression checks cost more than the
-   * rest of a small read).
-   */
+  /** Responds 200 with {@code node} (see {@link #ok(JsonContent)}). */
   public void ok(JsonNode node) throws IOException {
-    byte[] bytes = JSON.writeValueAsBytes(node);
+    ok(g -> JSON.writeTree(g, node));
+  }
+
+  /**
+   * Responds 200 with the JSON {@code content} writes, serialized once into a buffer and written
+   * straight to the servlet response with its length (not through Javalin's result stream, whose
+   * copy and per-write compression checks cost more than the rest of a small read).
+   */
+  public void ok(JsonContent content) throws IOException {
+    ByteArrayOutputStream buf = new ByteArrayOutputStream(1024);
+    try (JsonGenerator g = JSON.createGenerator(buf)) {
+      content.write(g);
+    }
     ctx.status(200).contentType("application/json");
-    ctx.res().setContentLength(bytes.length);
-    ctx.res().getOutputStream().write(bytes);
+    ctx.res().setContentLength(buf.size());
+    buf.writeTo(ctx.res().getOutputStream());
+  }
+
+  /** A response body written as JSON tokens (a read envelope streams its rows this way). */
+  @FunctionalInterface
+  public interface JsonContent {
+    void write(JsonGenerator g) throws IOException;
   }
 }

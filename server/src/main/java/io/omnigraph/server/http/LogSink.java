@@ -41,15 +41,21 @@ final class LogSink implements AutoCloseable {
     }
   }
 
-  /** Writes every queued line in order, then flushes. */
+  /**
+   * Writes every queued line in order as one string, then flushes: a stream that flushes on every
+   * newline (stderr does) would otherwise make one write call per line.
+   */
   void drain() {
     synchronized (out) {
-      boolean any = false;
+      StringBuilder batch = null;
       for (String s = queue.poll(); s != null; s = queue.poll()) {
-        out.println(s);
-        any = true;
+        if (batch == null) {
+          batch = new StringBuilder(4096);
+        }
+        batch.append(s).append(System.lineSeparator());
       }
-      if (any) {
+      if (batch != null) {
+        out.print(batch);
         out.flush();
       }
     }
