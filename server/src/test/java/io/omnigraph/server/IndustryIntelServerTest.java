@@ -355,14 +355,23 @@ class IndustryIntelServerTest {
   @Test
   void accessLogHasOneLinePerRequest() throws Exception {
     http.get("/graphs/spike/branches", READER);
+    http.post("/graphs/spike/queries/get_pattern", READER, "{\"params\":{\"slug\":\"x\"}}");
+    http.get("/graphs/nope/branches", READER);
     // Lines are written off the request thread, a few milliseconds later.
     long deadline = System.nanoTime() + 5_000_000_000L;
-    while (!LOG.toString().contains("route=/graphs/{graph_id}/branches")
-        && System.nanoTime() < deadline) {
+    while (!LOG.toString().contains("GET /graphs/nope/branches") && System.nanoTime() < deadline) {
       Thread.sleep(5);
     }
     String log = LOG.toString();
-    assertThat(log).contains("route=/graphs/{graph_id}/branches").contains("actor=act-reader");
+    assertThat(log)
+        .containsPattern(
+            "request GET /graphs/spike/branches route=/graphs/\\{graph_id}/branches status=200"
+                + " actor=act-reader graph=spike duration_ms=")
+        .containsPattern(
+            "request POST /graphs/spike/queries/get_pattern route=/graphs/\\{graph_id}/queries/"
+                + "\\{name} status=200 actor=act-reader graph=spike")
+        .containsPattern(
+            "request GET /graphs/nope/branches route=\\S+ status=404 actor=act-reader");
     assertThat(log).contains("policy_decision");
   }
 

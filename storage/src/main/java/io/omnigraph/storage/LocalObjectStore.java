@@ -203,7 +203,8 @@ public final class LocalObjectStore implements ObjectStore {
   }
 
   private Path path(String key) {
-    Path path = root.resolve(ObjectKeys.requireKey(key)).normalize();
+    // A valid key has no empty, '.' or '..' segment, so resolving it is already normal.
+    Path path = root.resolve(ObjectKeys.requireKey(key));
     if (!path.startsWith(root) || path.equals(root)) {
       throw new StorageException(
           StorageException.Kind.PERMANENT, "key '" + key + "' resolves outside " + root);

@@ -14,6 +14,7 @@ import io.omnigraph.server.api.ServedGraph;
 import io.omnigraph.server.auth.Authorizer;
 import io.omnigraph.server.auth.Authorizer.PolicyRequestSpec;
 import io.omnigraph.server.auth.Authorizer.Verdict;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -224,9 +225,11 @@ public final class Call {
     try (JsonGenerator g = JSON.createGenerator(buf)) {
       content.write(g);
     }
-    ctx.status(200).contentType("application/json");
-    ctx.res().setContentLength(buf.size());
-    buf.writeTo(ctx.res().getOutputStream());
+    HttpServletResponse res = ctx.res();
+    res.setStatus(200);
+    res.setContentType("application/json");
+    res.setContentLength(buf.size());
+    buf.writeTo(res.getOutputStream());
   }
 
   /** A response body written as JSON tokens (a read envelope streams its rows this way). */
