@@ -41,11 +41,14 @@ import org.eclipse.jetty.util.Callback;
  * process holds the two servers; the load comes from a {@link LoadDriver} child JVM over loopback
  * (java.net.http, virtual threads), so CPU time per request can be told apart: the server process's
  * own and the load generator's. Every target is first warmed at every concurrency until the JIT is
- * quiet (at most {@code -Dbench.http.warmup} seconds, default 90); each cell is bounded in time
- * ({@code -Dbench.http.seconds}, default 5) and count (100,000 requests). {@code
- * -Dbench.http.only=<text>} measures only the targets whose name contains the text and {@code
- * -Dbench.http.concurrency=1,16,64} the concurrencies (both for profiling). Writes {@code
- * bench/results/server-http-<timestamp>.{json,md}} and {@code server-http-latest.md}.
+ * quiet (at most {@code -Dbench.http.warmup} seconds, default 90). Then every target is measured in
+ * {@code -Dbench.http.rounds} rounds (default 3; the order of the targets rotates each round), each
+ * cell bounded in time ({@code -Dbench.http.seconds}, default 3) and count (100,000 requests); a
+ * target's figures are the medians over its rounds, and its share of the bare handler is the median
+ * of the per-round shares, so a burst of load from elsewhere on a shared host moves one round, not
+ * the result. {@code -Dbench.http.only=<text>} measures only the targets whose name contains the
+ * text and {@code -Dbench.http.concurrency=1,16,64} the concurrencies (both for profiling). Writes
+ * {@code bench/results/server-http-<timestamp>.{json,md}} and {@code server-http-latest.md}.
  */
 public final class ServerHttpBench {
   private static final String TOKEN = "bench-reader-token-0123456789";
@@ -54,6 +57,7 @@ public final class ServerHttpBench {
           .mapToInt(x -> Integer.parseInt(x.trim()))
           .toArray();
   private static final int MAX_REQUESTS = 100_000;
+  private static final int ROUNDS = Integer.getInteger("bench.http.rounds", 3);
   private static final String BARE = "bare jetty (fixed 200)";
 
   private ServerHttpBench() {}
@@ -74,10 +78,11 @@ public final class ServerHttpBench {
     }
   }
 
-  /** One measured cell; CPU figures are µs per request. */
+  /** One measured cell (one round of one target); CPU figures are µs per request. */
   record Cell(
       String target,
       int concurrency,
+      int round,
       long requests,
       long errors,
       double rps,
@@ -90,7 +95,7 @@ public final class ServerHttpBench {
     Path cookbook = findCookbook();
     Path dir = Files.createTempDirectory("og-bench-http");
     prepare(cookbook, dir);
-    long seconds = Long.getLong("bench.http.seconds", 5);
+    long seconds = Long.getLong("bench.http.seconds", 3);
     List<Cell> cells = new ArrayList<>();
     Map<String, String> env =
         Map.of("OMNIGRAPH_SERVER_BEARER_TOKENS_JSON", "{\"act-reader\":\"" + TOKEN + "\"}");
@@ -108,8 +113,11 @@ public final class ServerHttpBench {
         List<Target> targets = targets(og, bare);
         warmUp(driver, targets);
         for (int c : CONCURRENCY) {
-          for (Target t : targets) {
-            cells.add(run(driver, t, c, seconds));
+          for (int r = 0; r < ROUNDS; r++) {
+            for (int i = 0; i < targets.size(); i++) {
+              Target t = targets.get((i + r) % targets.size());
+              cells.add(run(driver, t, c, r, seconds));
+            }
           }
         }
       } finally {
@@ -189,7 +197,8 @@ public final class ServerHttpBench {
   }
 
   /** A 1 s warm-up at the cell's concurrency, then the measured cell. */
-  private static Cell run(Driver driver, Target t, int c, long seconds) throws IOException {
+  private static Cell run(Driver driver, Target t, int c, int round, long seconds)
+      throws IOException {
     driver.send(t.command(c, 1, 20_000));
     long cpu0 = LoadDriver.cpuNanos();
     JsonNode r = driver.send(t.command(c, seconds, MAX_REQUESTS));
@@ -199,6 +208,7 @@ public final class ServerHttpBench {
     return new Cell(
         t.name(),
         c,
+        round,
         n,
         r.path("errors").asLong(),
         n / r.path("elapsed_s").asDouble(),
@@ -305,20 +315,93 @@ public final class ServerHttpBench {
     return s;
   }
 
+  /** A target at one concurrency over its rounds: medians, and the spread of its bare share. */
+  record Summary(
+      String target,
+      int concurrency,
+      long requests,
+      long errors,
+      double rps,
+      double p50,
+      double p99,
+      double vsBare,
+      double vsBareMin,
+      double vsBareMax,
+      double serverCpuUs,
+      double clientCpuUs) {
+    static List<Summary> of(List<Cell> cells) {
+      Map<String, List<Cell>> groups = new java.util.LinkedHashMap<>();
+      for (Cell c : cells) {
+        groups.computeIfAbsent(c.target() + "@" + c.concurrency(), k -> new ArrayList<>()).add(c);
+      }
+      List<Summary> out = new ArrayList<>();
+      for (List<Cell> g : groups.values()) {
+        double[] shares = g.stream().mapToDouble(c -> shareOfBare(c, cells)).sorted().toArray();
+        out.add(
+            new Summary(
+                g.get(0).target(),
+                g.get(0).concurrency(),
+                g.stream().mapToLong(Cell::requests).sum(),
+                g.stream().mapToLong(Cell::errors).sum(),
+                median(g, Cell::rps),
+                median(g, Cell::p50),
+                median(g, Cell::p99),
+                median(shares),
+                shares[0],
+                shares[shares.length - 1],
+                median(g, Cell::serverCpuUs),
+                median(g, Cell::clientCpuUs)));
+      }
+      out.sort(
+          java.util.Comparator.comparingInt(Summary::concurrency)
+              .thenComparingInt(x -> order(x.target(), cells)));
+      return out;
+    }
+
+    private static int order(String target, List<Cell> cells) {
+      for (int i = 0; i < cells.size(); i++) {
+        if (cells.get(i).round() == 0 && cells.get(i).target().equals(target)) {
+          return i;
+        }
+      }
+      return Integer.MAX_VALUE;
+    }
+
+    private static double median(List<Cell> g, java.util.function.ToDoubleFunction<Cell> f) {
+      return median(g.stream().mapToDouble(f).sorted().toArray());
+    }
+
+    private static double median(double[] sorted) {
+      int n = sorted.length;
+      return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+  }
+
   private static void write(List<Cell> cells, long seconds) throws IOException {
     Instant now = Instant.now();
-    String md = report(cells, seconds);
+    List<Summary> summaries = Summary.of(cells);
+    String md = report(summaries, seconds);
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = json.createObjectNode();
     root.put("timestamp", now.toString()).put("java", System.getProperty("java.version"));
     root.put("cores", Runtime.getRuntime().availableProcessors());
     root.put("load_average", loadAverage()).put("seconds_per_cell", seconds);
-    ArrayNode rows = root.putArray("cells");
-    for (Cell c : cells) {
+    root.put("rounds", ROUNDS);
+    ArrayNode rows = root.putArray("targets");
+    for (Summary c : summaries) {
       ObjectNode o = rows.addObject();
       o.put("target", c.target()).put("concurrency", c.concurrency());
       o.put("requests", c.requests()).put("non_200", c.errors()).put("rps", c.rps());
-      o.put("p50_ms", c.p50()).put("p99_ms", c.p99()).put("vs_bare", vsBare(c, cells));
+      o.put("p50_ms", c.p50()).put("p99_ms", c.p99()).put("vs_bare", c.vsBare());
+      o.put("vs_bare_min", c.vsBareMin()).put("vs_bare_max", c.vsBareMax());
+      o.put("server_cpu_us", c.serverCpuUs()).put("client_cpu_us", c.clientCpuUs());
+    }
+    ArrayNode raw = root.putArray("cells");
+    for (Cell c : cells) {
+      ObjectNode o = raw.addObject();
+      o.put("target", c.target()).put("concurrency", c.concurrency()).put("round", c.round());
+      o.put("requests", c.requests()).put("non_200", c.errors()).put("rps", c.rps());
+      o.put("p50_ms", c.p50()).put("p99_ms", c.p99()).put("vs_bare", shareOfBare(c, cells));
       o.put("server_cpu_us", c.serverCpuUs()).put("client_cpu_us", c.clientCpuUs());
     }
     System.out.println(md);
@@ -335,26 +418,37 @@ public final class ServerHttpBench {
     return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
   }
 
-  /** The cell's requests/second as a fraction of the bare handler's at the same concurrency. */
-  private static double vsBare(Cell c, List<Cell> cells) {
+  /**
+   * The cell's requests/second as a fraction of the bare handler's at the same concurrency in the
+   * same round.
+   */
+  private static double shareOfBare(Cell c, List<Cell> cells) {
     return cells.stream()
-        .filter(x -> x.concurrency() == c.concurrency() && x.target().equals(BARE))
+        .filter(
+            x ->
+                x.concurrency() == c.concurrency()
+                    && x.round() == c.round()
+                    && x.target().equals(BARE))
         .findFirst()
         .map(b -> c.rps() / b.rps())
         .orElse(Double.NaN);
   }
 
-  private static String report(List<Cell> cells, long seconds) {
+  private static String report(List<Summary> rows, long seconds) {
     StringBuilder sb = new StringBuilder("# omnigraph-server HTTP bench\n\n");
     sb.append(
         String.format(
             Locale.ROOT,
-            "Loopback; load from a separate JVM (java.net.http HTTP/1.1, virtual threads); %d s"
-                + " per cell after every target was warmed at every concurrency, plus 1 s before"
-                + " the cell; %d CPUs visible, load average %.2f at the end. Stored queries run"
+            "Loopback; load from a separate JVM (java.net.http HTTP/1.1, virtual threads). Every"
+                + " target was warmed at every concurrency until the JIT was quiet, then measured"
+                + " in %d rounds of %d s per cell (plus 1 s before each cell; the order of the"
+                + " targets rotates each round). Figures are medians over the rounds; \"vs bare\""
+                + " is the median of the per-round shares of the bare handler's req/s (min–max in"
+                + " brackets). %d CPUs visible, load average %.2f at the end. Stored queries run"
                 + " with a bearer token under the cookbook's policy. Server CPU is the server"
                 + " process's CPU time per request (both servers live in it, one measured at a"
                 + " time); client CPU is the load generator's.%n%n",
+            ROUNDS,
             seconds,
             Runtime.getRuntime().availableProcessors(),
             loadAverage()));
@@ -362,11 +456,11 @@ public final class ServerHttpBench {
         "| target | concurrency | requests | non-200 | req/s | p50 ms | p99 ms | vs bare"
             + " | server CPU µs/req | client CPU µs/req |\n");
     sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    for (Cell c : cells) {
+    for (Summary c : rows) {
       sb.append(
           String.format(
               Locale.ROOT,
-              "| %s | %d | %d | %d | %.0f | %.2f | %.2f | %.0f%% | %.0f | %.0f |%n",
+              "| %s | %d | %d | %d | %.0f | %.2f | %.2f | %.0f%% (%.0f–%.0f) | %.0f | %.0f |%n",
               c.target(),
               c.concurrency(),
               c.requests(),
@@ -374,7 +468,9 @@ public final class ServerHttpBench {
               c.rps(),
               c.p50(),
               c.p99(),
-              100 * vsBare(c, cells),
+              100 * c.vsBare(),
+              100 * c.vsBareMin(),
+              100 * c.vsBareMax(),
               c.serverCpuUs(),
               c.clientCpuUs()));
     }

@@ -18,6 +18,10 @@ final class LogSink implements AutoCloseable {
 
   private final PrintStream out;
   private final ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>();
+
+  /** The batch being written; kept between drains so it keeps its capacity (guarded by out). */
+  private final StringBuilder batch = new StringBuilder(8192);
+
   private final Thread writer;
   private volatile boolean closed;
 
@@ -47,14 +51,11 @@ final class LogSink implements AutoCloseable {
    */
   void drain() {
     synchronized (out) {
-      StringBuilder batch = null;
+      batch.setLength(0);
       for (String s = queue.poll(); s != null; s = queue.poll()) {
-        if (batch == null) {
-          batch = new StringBuilder(4096);
-        }
         batch.append(s).append(System.lineSeparator());
       }
-      if (batch != null) {
+      if (!batch.isEmpty()) {
         out.print(batch);
         out.flush();
       }
