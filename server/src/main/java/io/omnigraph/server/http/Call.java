@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.omnigraph.policy.PolicyAction;
@@ -34,9 +33,6 @@ public final class Call {
               .recyclerPool(JsonRecyclerPools.sharedConcurrentDequePool())
               .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
               .build());
-
-  /** Body reader with its root deserializer resolved once, not per request. */
-  private static final ObjectReader TREE_READER = JSON.readerFor(JsonNode.class);
 
   private final Context ctx;
   private final Route route;
@@ -171,7 +167,7 @@ public final class Call {
     }
     JsonNode n;
     try {
-      n = TREE_READER.readTree(b);
+      n = JsonBodyReader.read(JSON.getFactory(), b);
     } catch (IOException e) {
       throw ApiError.badRequest("malformed JSON body: " + firstLine(e.getMessage()));
     }
