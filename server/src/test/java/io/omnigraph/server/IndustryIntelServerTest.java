@@ -223,6 +223,15 @@ class IndustryIntelServerTest {
     assertThat(bad.body()).doesNotContain("at io.").doesNotContain("Exception");
     Http.Res notObject = http.post("/graphs/spike/query", READER, "[1,2]");
     assertThat(notObject.status()).isEqualTo(400);
+    for (String body :
+        new String[] {
+          "{\"params\":{\"slug\":\"a\"}} {\"params\":{}}",
+          "{\"params\":{\"slug\":\"a\",\"slug\":\"b\"}}"
+        }) {
+      Http.Res r = http.post("/graphs/spike/queries/get_pattern", READER, body);
+      assertThat(r.status()).as(body).isEqualTo(400);
+      assertThat(r.json().path("error").asText()).as(body).startsWith("malformed JSON body: ");
+    }
     String big = "{\"query\":\"" + "x".repeat(1_100_000) + "\"}";
     Http.Res tooBig = http.post("/graphs/spike/query", READER, big);
     assertThat(tooBig.status()).isEqualTo(413);
