@@ -42,8 +42,8 @@ import org.eclipse.jetty.util.Callback;
  * (java.net.http, virtual threads), so CPU time per request can be told apart: the server process's
  * own and the load generator's. Every target is first warmed at every concurrency until the JIT is
  * quiet (at most {@code -Dbench.http.warmup} seconds, default 90). Then every target is measured in
- * {@code -Dbench.http.rounds} rounds (default 3; the order of the targets rotates each round), each
- * cell bounded in time ({@code -Dbench.http.seconds}, default 3) and count (100,000 requests); a
+ * {@code -Dbench.http.rounds} rounds (default 5; the order of the targets rotates each round), each
+ * cell bounded in time ({@code -Dbench.http.seconds}, default 2) and count (100,000 requests); a
  * target's figures are the medians over its rounds, and its share of the bare handler is the median
  * of the per-round shares, so a burst of load from elsewhere on a shared host moves one round, not
  * the result. {@code -Dbench.http.only=<text>} measures only the targets whose name contains the
@@ -57,7 +57,7 @@ public final class ServerHttpBench {
           .mapToInt(x -> Integer.parseInt(x.trim()))
           .toArray();
   private static final int MAX_REQUESTS = 100_000;
-  private static final int ROUNDS = Integer.getInteger("bench.http.rounds", 3);
+  private static final int ROUNDS = Integer.getInteger("bench.http.rounds", 5);
   private static final String BARE = "bare jetty (fixed 200)";
 
   private ServerHttpBench() {}
@@ -95,7 +95,7 @@ public final class ServerHttpBench {
     Path cookbook = findCookbook();
     Path dir = Files.createTempDirectory("og-bench-http");
     prepare(cookbook, dir);
-    long seconds = Long.getLong("bench.http.seconds", 3);
+    long seconds = Long.getLong("bench.http.seconds", 2);
     List<Cell> cells = new ArrayList<>();
     Map<String, String> env =
         Map.of("OMNIGRAPH_SERVER_BEARER_TOKENS_JSON", "{\"act-reader\":\"" + TOKEN + "\"}");

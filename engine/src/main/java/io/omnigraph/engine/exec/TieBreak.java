@@ -6,29 +6,26 @@ import java.util.List;
 /**
  * The end of the total deterministic order (03 §4): binding rows compare by the physical id of
  * every bound variable in binding order, ascending (node ids for nodes, edge ids for edge
- * bindings), compared through cached id ranks.
+ * bindings), compared through cached id ranks. A table's ranks are fetched on the first comparison
+ * that needs them, so a result of one row (a key lookup) never builds or looks them up.
  */
 final class TieBreak {
   private final Bindings rows;
-  private final int[] slots;
+  private final Slot[] slots;
   private final int[][] ranks;
 
-  private TieBreak(Bindings rows, int[] slots, int[][] ranks) {
+  private TieBreak(Bindings rows, Slot[] slots) {
     this.rows = rows;
     this.slots = slots;
-    this.ranks = ranks;
+    this.ranks = new int[slots.length][];
   }
 
   static TieBreak of(SlotSpace space, List<Variable> variables, Bindings rows) {
-    int n = variables.size();
-    int[] slots = new int[n];
-    int[][] ranks = new int[n][];
-    for (int i = 0; i < n; i++) {
-      Slot s = space.root().slot(variables.get(i).name());
-      slots[i] = s.index();
-      ranks[i] = s.isEdge() ? TableCache.idRank(s.edges()) : TableCache.idRank(s.nodes());
+    Slot[] slots = new Slot[variables.size()];
+    for (int i = 0; i < slots.length; i++) {
+      slots[i] = space.root().slot(variables.get(i).name());
     }
-    return new TieBreak(rows, slots, ranks);
+    return new TieBreak(rows, slots);
   }
 
   int compare(int a, int b) {
@@ -42,7 +39,14 @@ final class TieBreak {
   }
 
   private int rank(int i, int row) {
-    int r = rows.get(slots[i], row);
-    return r < 0 ? -1 : ranks[i][r];
+    int r = rows.get(slots[i].index(), row);
+    if (r < 0) {
+      return -1;
+    }
+    if (ranks[i] == null) {
+      Slot s = slots[i];
+      ranks[i] = s.isEdge() ? TableCache.idRank(s.edges()) : TableCache.idRank(s.nodes());
+    }
+    return ranks[i][r];
   }
 }
