@@ -5,10 +5,12 @@ import static io.omnigraph.engine.exec.Exec.props;
 import static io.omnigraph.engine.exec.Exec.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnigraph.compiler.schema.Catalog;
 import io.omnigraph.engine.graph.InMemoryGraph;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -120,8 +122,8 @@ class ResultJsonTest {
             G,
             "query q() { match { $p: P } return { $p, $p.tags, $p.v, $p.big, 18446744073709551615"
                 + " as huge } order { $p.name } }");
-    java.io.StringWriter out = new java.io.StringWriter();
-    try (com.fasterxml.jackson.core.JsonGenerator g = Exec.JSON.createGenerator(out)) {
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = Exec.JSON.createGenerator(out)) {
       r.writeJson(g, "q", new ReadTarget(null, "01JSNAP"), "01JCOMMIT");
     }
     ObjectNode tree = r.toJson("q", new ReadTarget(null, "01JSNAP"), "01JCOMMIT");
