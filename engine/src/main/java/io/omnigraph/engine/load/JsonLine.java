@@ -142,25 +142,17 @@ final class JsonLine {
     if (t == null) {
       expectEnd(null, JsonToken.END_OBJECT);
     }
-    return switch (t) {
-      case START_OBJECT -> object(p, path);
-      case START_ARRAY -> array(p, path);
-      case VALUE_STRING -> NODES.textNode(p.getText());
-      case VALUE_NUMBER_INT -> integer(p);
-      case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDoubleValue());
-      case VALUE_TRUE -> NODES.booleanNode(true);
-      case VALUE_FALSE -> NODES.booleanNode(false);
-      case VALUE_NULL -> NODES.nullNode();
-      default -> throw new LoadException(LoadCode.BAD_RECORD, line, "unexpected JSON token " + t);
-    };
-  }
-
-  private static JsonNode integer(JsonParser p) throws IOException {
-    return switch (p.getNumberType()) {
-      case INT -> NODES.numberNode(p.getIntValue());
-      case LONG -> NODES.numberNode(p.getLongValue());
-      default -> NODES.numberNode(p.getBigIntegerValue());
-    };
+    if (t == JsonToken.START_OBJECT) {
+      return object(p, path);
+    }
+    if (t == JsonToken.START_ARRAY) {
+      return array(p, path);
+    }
+    JsonNode scalar = JsonScalars.node(p, t);
+    if (scalar == null) {
+      throw new LoadException(LoadCode.BAD_RECORD, line, "unexpected JSON token " + t);
+    }
+    return scalar;
   }
 
   private LoadException duplicate(String name, String path) {

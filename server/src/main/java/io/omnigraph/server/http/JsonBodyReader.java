@@ -8,14 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.omnigraph.engine.load.JsonScalars;
 import java.io.IOException;
 
 /**
  * Reads a request body into a JSON tree straight from the streaming parser, with the node types
- * {@code ObjectMapper.readTree} gives (int, long and big-integer nodes by size; double nodes for
- * fractions). The mapper's tree reader builds a deserialization context per call, which costs more
- * than parsing a small invocation body. The factory's parser features apply (duplicate member names
- * and over-deep nesting are parse errors); content after the value is an error too.
+ * {@code ObjectMapper.readTree} gives ({@link JsonScalars}). The mapper's tree reader builds a
+ * deserialization context per call, which costs more than parsing a small invocation body. The
+ * factory's parser features apply (duplicate member names and over-deep nesting are parse errors);
+ * content after the value is an error too.
  */
 final class JsonBodyReader {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -38,17 +39,17 @@ final class JsonBodyReader {
   }
 
   private static JsonNode value(JsonParser p, JsonToken t) throws IOException {
-    return switch (t) {
-      case START_OBJECT -> object(p);
-      case START_ARRAY -> array(p);
-      case VALUE_STRING -> NODES.textNode(p.getText());
-      case VALUE_NUMBER_INT -> integer(p);
-      case VALUE_NUMBER_FLOAT -> NODES.numberNode(p.getDoubleValue());
-      case VALUE_TRUE -> NODES.booleanNode(true);
-      case VALUE_FALSE -> NODES.booleanNode(false);
-      case VALUE_NULL -> NODES.nullNode();
-      default -> throw new JsonParseException(p, "unexpected token " + t);
-    };
+    if (t == JsonToken.START_OBJECT) {
+      return object(p);
+    }
+    if (t == JsonToken.START_ARRAY) {
+      return array(p);
+    }
+    JsonNode scalar = JsonScalars.node(p, t);
+    if (scalar == null) {
+      throw new JsonParseException(p, "unexpected token " + t);
+    }
+    return scalar;
   }
 
   private static ObjectNode object(JsonParser p) throws IOException {
@@ -65,13 +66,5 @@ final class JsonBodyReader {
       a.add(value(p, t));
     }
     return a;
-  }
-
-  private static JsonNode integer(JsonParser p) throws IOException {
-    return switch (p.getNumberType()) {
-      case INT -> NODES.numberNode(p.getIntValue());
-      case LONG -> NODES.numberNode(p.getLongValue());
-      default -> NODES.numberNode(p.getBigIntegerValue());
-    };
   }
 }
