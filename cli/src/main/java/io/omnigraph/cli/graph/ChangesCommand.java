@@ -1,11 +1,13 @@
 package io.omnigraph.cli.graph;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnigraph.cli.ExitCodes;
 import io.omnigraph.cli.Json;
-import io.omnigraph.engine.root.ChangeFeedPage;
+import io.omnigraph.cli.served.ScopeOptions;
+import io.omnigraph.cli.served.ServedGraph;
 import io.omnigraph.engine.root.ChangeFilter;
 import io.omnigraph.engine.root.GraphRoot;
 import java.io.PrintWriter;
@@ -18,7 +20,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code omnigraph changes poll|baseline}: the change feed of a branch (04 §7). */
+/**
+ * {@code omnigraph changes poll|baseline}: the change feed of a branch (04 §7), embedded (graph
+ * URI) or served ({@code --server}: {@code GET /changes}, {@code POST /changes/baseline}) with the
+ * same output.
+ */
 @Command(
     name = "changes",
     mixinStandardHelpOptions = true,
@@ -48,8 +54,8 @@ public final class ChangesCommand implements Runnable {
   }
 
   /**
-   * {@code changes poll [URI] [--uri U] [--branch b] [--cursor c | --start …] [--limit n] [filters]
-   * [--json]}.
+   * {@code changes poll [URI | --uri U | --server S [--graph g]] [--branch b] [--cursor c | --start
+   * …] [--limit n] [filters] [--json]}.
    */
   @Command(
       name = "poll",
@@ -63,7 +69,9 @@ public final class ChangesCommand implements Runnable {
         "whether the poll caught up.",
         "JSON: {blocks:[{cause, changes, refusal?}], cursor, caught_up}.",
         "Resume with --cursor <c>; a cursor older than cleanup's retention is",
-        "change_feed_gap (take a new baseline)."
+        "change_feed_gap (take a new baseline).",
+        "Served with --server <name|url> [--graph <g>] (or a server profile):",
+        "same output."
       })
   public static final class PollCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -91,35 +99,69 @@ public final class ChangesCommand implements Runnable {
     @Option(names = "--json", description = "Print {blocks, cursor, caught_up} as JSON.")
     boolean json;
 
+    @Mixin ScopeOptions scope;
+
+    /** One feed page read: {@code ChangeFeedPage} JSON; a null token reads the first page. */
+    private interface Pages {
+      JsonNode page(String token);
+    }
+
     @Override
     public Integer call() {
-      String uri = GraphTargets.uriOf(positional, uriOption);
+      ScopeOptions.Scope s =
+          scope.resolve("changes poll", positional, uriOption, null, spec.commandLine().getErr());
       String cursor = from == null ? null : from.cursor;
       String start = from == null || from.cursor != null ? null : from.start;
-      if (cursor == null && start == null) {
-        start = "beginning";
-      }
-      ArrayNode blocks = JsonNodeFactory.instance.arrayNode();
-      ChangeFeedPage page;
-      try (GraphRoot root = GraphTargets.open(uri)) {
-        ChangeFilter filter = filters.filter();
-        String c = cursor;
-        String s = start;
-        page = GraphTargets.call(() -> root.pollChanges(branch, c, s, null, filter, limit));
-        blocks.addAll(page.blocks());
-        while (page.nextPageToken() != null) {
-          String t = page.nextPageToken();
-          page = GraphTargets.call(() -> root.pollChanges(branch, null, null, t, filter, limit));
-          merge(blocks, page);
+      String st = cursor == null && start == null ? "beginning" : start;
+      ChangeFilter filter = filters.filter();
+      ObjectNode result;
+      if (s.isServed()) {
+        ServedGraph g = s.served();
+        result =
+            readAll(
+                t ->
+                    t == null
+                        ? Served.pollChanges(g, branch, cursor, st, null, filter, limit)
+                        : Served.pollChanges(g, branch, null, null, t, filter, limit));
+      } else {
+        try (GraphRoot root = GraphTargets.open(s.uri())) {
+          result =
+              readAll(
+                  t ->
+                      GraphTargets.call(
+                              () ->
+                                  t == null
+                                      ? root.pollChanges(branch, cursor, st, null, filter, limit)
+                                      : root.pollChanges(branch, null, null, t, filter, limit))
+                          .toJson());
         }
       }
-      print(blocks, page);
+      print(result);
       return ExitCodes.OK;
     }
 
+    /**
+     * Follows {@code next_page_token} to the terminal page; returns {blocks, cursor, caught_up}
+     * with the blocks of every page (a block continuing the previous page's last one is joined).
+     */
+    private static ObjectNode readAll(Pages pages) {
+      JsonNode page = pages.page(null);
+      ArrayNode blocks = JsonNodeFactory.instance.arrayNode();
+      merge(blocks, page);
+      while (page.hasNonNull("next_page_token")) {
+        page = pages.page(page.get("next_page_token").asText());
+        merge(blocks, page);
+      }
+      ObjectNode o = JsonNodeFactory.instance.objectNode();
+      o.set("blocks", blocks);
+      o.set("cursor", page.path("cursor").isMissingNode() ? null : page.get("cursor"));
+      o.set("caught_up", page.path("caught_up").isMissingNode() ? null : page.get("caught_up"));
+      return o;
+    }
+
     /** Appends a page's blocks; a block continuing the last one (same commit) is joined to it. */
-    private static void merge(ArrayNode blocks, ChangeFeedPage page) {
-      for (ObjectNode b : page.blocks()) {
+    private static void merge(ArrayNode blocks, JsonNode page) {
+      for (JsonNode b : page.path("blocks")) {
         ObjectNode last = blocks.isEmpty() ? null : (ObjectNode) blocks.get(blocks.size() - 1);
         if (last != null
             && last.path("cause")
@@ -132,23 +174,19 @@ public final class ChangesCommand implements Runnable {
       }
     }
 
-    private void print(ArrayNode blocks, ChangeFeedPage last) {
+    private void print(ObjectNode o) {
       PrintWriter out = spec.commandLine().getOut();
       if (json) {
-        ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.set("blocks", blocks);
-        o.put("cursor", last.cursor());
-        o.put("caught_up", last.caughtUp());
         Json.print(out, o);
         return;
       }
-      for (var b : blocks) {
+      for (var b : o.path("blocks")) {
         out.println(ChangeLines.block(b));
         b.path("changes").forEach(c -> out.println("  " + ChangeLines.change(c)));
       }
-      out.println("cursor: " + last.cursor());
+      out.println("cursor: " + (o.get("cursor").isNull() ? "null" : o.get("cursor").asText()));
       out.println(
-          Boolean.TRUE.equals(last.caughtUp())
+          o.get("caught_up").asBoolean()
               ? "caught up"
               : "more commits follow: poll again with --cursor");
       out.flush();
@@ -156,8 +194,8 @@ public final class ChangesCommand implements Runnable {
   }
 
   /**
-   * {@code changes baseline [URI] [--uri U] [--branch b] [--kind …] [--type …] [--op …] --out
-   * <path> [--json]}.
+   * {@code changes baseline [URI | --uri U | --server S [--graph g]] [--branch b] [--kind …]
+   * [--type …] [--op …] --out <path> [--json]}.
    */
   @Command(
       name = "baseline",
@@ -169,7 +207,9 @@ public final class ChangesCommand implements Runnable {
         "(--op does not apply to a snapshot). The file is written beside its",
         "final path and renamed into place (POSIX only).",
         "Human: 'baseline: <n> entities at <commit> -> <path>' and the resume",
-        "cursor. JSON: {out, entities, snapshot_commit_id, resume_cursor}."
+        "cursor. JSON: {out, entities, snapshot_commit_id, resume_cursor}.",
+        "Served with --server <name|url> [--graph <g>] (or a server profile; needs",
+        "the export action): the server's stream is written to the file, same output."
       })
   public static final class BaselineCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -195,30 +235,25 @@ public final class ChangesCommand implements Runnable {
     @Option(names = "--json", description = "Print the summary as JSON.")
     boolean json;
 
+    @Mixin ScopeOptions scope;
+
     @Override
     public Integer call() throws java.io.IOException {
       if (System.getProperty("os.name", "").startsWith("Windows")) {
         throw new io.omnigraph.cli.CliException("changes baseline runs on POSIX systems only");
       }
-      String uri = GraphTargets.uriOf(positional, uriOption);
+      ScopeOptions.Scope s =
+          scope.resolve(
+              "changes baseline", positional, uriOption, null, spec.commandLine().getErr());
+      ChangeFilter filter = filters.filter();
       java.nio.file.Path target = outPath.toAbsolutePath();
       java.nio.file.Path tmp = target.resolveSibling("." + target.getFileName() + ".partial");
       ObjectNode r;
-      try (GraphRoot root = GraphTargets.open(uri)) {
-        ChangeFilter filter = filters.filter();
-        for (String t : filter.types()) {
-          if (root.catalog().node(t).isEmpty() && root.catalog().edge(t).isEmpty()) {
-            throw new io.omnigraph.cli.CliException(
-                "--type '" + t + "' is not a node or edge type of the graph");
-          }
-        }
-        try (java.io.OutputStream out =
-            new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(tmp))) {
-          r = GraphTargets.call(() -> root.changesBaseline(out, branch, filter));
-        } catch (RuntimeException | java.io.IOException e) {
-          java.nio.file.Files.deleteIfExists(tmp);
-          throw e;
-        }
+      try {
+        r = s.isServed() ? served(s.served(), filter, tmp) : embedded(s.uri(), filter, tmp);
+      } catch (RuntimeException | java.io.IOException e) {
+        java.nio.file.Files.deleteIfExists(tmp);
+        throw e;
       }
       java.nio.file.Files.move(
           tmp,
@@ -244,6 +279,52 @@ public final class ChangesCommand implements Runnable {
         out.flush();
       }
       return ExitCodes.OK;
+    }
+
+    /** Writes the baseline of a local graph to {@code tmp}; returns the engine's summary. */
+    private ObjectNode embedded(String uri, ChangeFilter filter, java.nio.file.Path tmp)
+        throws java.io.IOException {
+      try (GraphRoot root = GraphTargets.open(uri)) {
+        for (String t : filter.types()) {
+          if (root.catalog().node(t).isEmpty() && root.catalog().edge(t).isEmpty()) {
+            throw new io.omnigraph.cli.CliException(
+                "--type '" + t + "' is not a node or edge type of the graph");
+          }
+        }
+        try (java.io.OutputStream out =
+            new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(tmp))) {
+          return GraphTargets.call(() -> root.changesBaseline(out, branch, filter));
+        }
+      }
+    }
+
+    /**
+     * Copies the server's baseline stream to {@code tmp}; the summary ({@code snapshot_commit_id,
+     * resume_cursor, entities}) comes from its final record and the entity lines before it. A
+     * stream without that record (the server failed mid-way) is an error.
+     */
+    private ObjectNode served(ServedGraph g, ChangeFilter filter, java.nio.file.Path tmp)
+        throws java.io.IOException {
+      LineTail tail;
+      try (java.io.InputStream in = Served.baseline(g, branch, filter);
+          java.io.OutputStream file =
+              new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(tmp))) {
+        tail = new LineTail(file);
+        in.transferTo(tail);
+      }
+      JsonNode last = tail.lastLine();
+      if (last == null || !last.path("baseline").isObject()) {
+        throw new io.omnigraph.cli.CliException(
+            "the server at "
+                + g.url()
+                + " ended the baseline stream before its final baseline record (the server failed"
+                + " mid-way; see its log); nothing was written to "
+                + outPath
+                + " — run changes baseline again");
+      }
+      ObjectNode r = ((ObjectNode) last.get("baseline")).deepCopy();
+      r.put("entities", tail.lines() - 1);
+      return r;
     }
   }
 }

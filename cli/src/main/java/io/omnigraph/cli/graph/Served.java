@@ -8,6 +8,7 @@ import io.omnigraph.cli.ExitCodes;
 import io.omnigraph.cli.served.Paths;
 import io.omnigraph.cli.served.ServedGraph;
 import io.omnigraph.cli.served.ServerError;
+import io.omnigraph.engine.root.ChangeFilter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -191,8 +192,79 @@ final class Served {
     }
   }
 
+  /** {@code commit changes}: one page of a commit's changes ({@code CommitChanges} JSON). */
+  static JsonNode commitChanges(
+      ServedGraph g, String id, ChangeFilter filter, Integer limit, String pageToken) {
+    java.util.List<String> q =
+        new java.util.ArrayList<>(
+            java.util.Arrays.asList("page_token", pageToken, "limit", text(limit)));
+    filterParams(q, filter);
+    return g.get(
+        "/commits/" + Paths.segment(id) + "/changes" + Paths.query(q.toArray(String[]::new)));
+  }
+
+  /** {@code changes poll}: one feed page ({@code ChangeFeedPage} JSON). */
+  static JsonNode pollChanges(
+      ServedGraph g,
+      String branch,
+      String cursor,
+      String start,
+      String pageToken,
+      ChangeFilter filter,
+      Integer limit) {
+    java.util.List<String> q =
+        new java.util.ArrayList<>(
+            java.util.Arrays.asList(
+                "branch",
+                branch,
+                "cursor",
+                cursor,
+                "start",
+                start,
+                "page_token",
+                pageToken,
+                "limit",
+                text(limit)));
+    filterParams(q, filter);
+    return g.get("/changes" + Paths.query(q.toArray(String[]::new)));
+  }
+
+  /** {@code changes baseline}: the NDJSON stream of {@code POST /changes/baseline}. */
+  static InputStream baseline(ServedGraph g, String branch, ChangeFilter filter) {
+    ObjectNode body = obj();
+    putIf(body, "branch", branch);
+    putAll(body, "kind", filter.kinds());
+    putAll(body, "type", filter.types());
+    putAll(body, "op", filter.ops());
+    return g.postForStream("/changes/baseline", body);
+  }
+
+  /** Repeated {@code kind}/{@code type}/{@code op} query parameters, sorted. */
+  private static void filterParams(java.util.List<String> q, ChangeFilter f) {
+    for (var e :
+        java.util.List.of(
+            Map.entry("kind", f.kinds()), Map.entry("type", f.types()), Map.entry("op", f.ops()))) {
+      new java.util.TreeSet<>(e.getValue())
+          .forEach(
+              v -> {
+                q.add(e.getKey());
+                q.add(v);
+              });
+    }
+  }
+
+  private static String text(Integer i) {
+    return i == null ? null : i.toString();
+  }
+
   static String schema(ServedGraph g) {
     return g.get("/schema").path("schema_source").asText();
+  }
+
+  private static void putAll(ObjectNode o, String k, java.util.Set<String> values) {
+    if (!values.isEmpty()) {
+      new java.util.TreeSet<>(values).forEach(o.putArray(k)::add);
+    }
   }
 
   private static void putIf(ObjectNode o, String k, String v) {

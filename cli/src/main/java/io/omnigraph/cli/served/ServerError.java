@@ -9,8 +9,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A non-2xx answer of the server as a CLI error: the message is {@code <code>: <server message>}
- * (the 06 §8 {@code code}, or the structured member's name when the code is omitted). Exit code 4
- * for a lost conditional write (412 {@code precondition_failure}), 1 otherwise.
+ * (the 06 §8 {@code code}, or the structured member's name when the code is omitted; not repeated
+ * when the server's message already starts with it). Exit code 4 for a lost conditional write (412
+ * {@code precondition_failure}), 1 otherwise.
  */
 public final class ServerError extends CliException {
   private static final long serialVersionUID = 1L;
@@ -46,7 +47,9 @@ public final class ServerError extends CliException {
       return new ServerError(msg, ExitCodes.ERROR, status, null, MissingNode.getInstance());
     }
     String code = body.path("code").isTextual() ? body.path("code").asText() : member(body);
-    String msg = (code == null ? "HTTP " + status : code) + ": " + body.path("error").asText();
+    String text = body.path("error").asText();
+    String prefix = (code == null ? "HTTP " + status : code) + ": ";
+    String msg = text.startsWith(prefix) ? text : prefix + text;
     if (status == 401) {
       msg +=
           " — store a token with `omnigraph login <server>` or set OMNIGRAPH_TOKEN_<SERVER> /"
