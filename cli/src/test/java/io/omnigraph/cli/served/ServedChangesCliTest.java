@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnigraph.cli.CliEnv;
 import io.omnigraph.cli.CliRunner;
-import io.omnigraph.cli.config.OperatorConfig;
 import io.omnigraph.engine.root.ChangeFilter;
 import io.omnigraph.engine.root.GraphRoot;
 import java.nio.file.Files;
@@ -19,27 +18,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The served change feed ({@code commit changes}, {@code changes poll|baseline} with {@code
  * --server}) against a real server on port 0: the same human and JSON output as the embedded verbs
  * on the graph's storage, paging, filters, refusals, the policy's 404 and the feed gap.
  */
-class ServedChangesCliTest {
-  @TempDir static Path shared;
-  static ServedFixture fx;
-  static String url;
-  static String people;
+class ServedChangesCliTest extends ServedCliBase {
   static String team;
   static List<String> commits;
-
-  @TempDir Path dir;
 
   @BeforeAll
   static void boot() throws Exception {
@@ -86,25 +75,6 @@ class ServedChangesCliTest {
             "merge",
             "--quiet");
     assertThat(r.exitCode()).as(r.err()).isZero();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (fx != null) {
-      fx.close();
-    }
-  }
-
-  @BeforeEach
-  void home() {
-    System.setProperty(OperatorConfig.HOME_PROPERTY, dir.resolve("home").toString());
-    env(Map.of("OMNIGRAPH_BEARER_TOKEN", "tok-editor"));
-  }
-
-  @AfterEach
-  void clear() {
-    System.clearProperty(OperatorConfig.HOME_PROPERTY);
-    CliEnv.setOverrides(Map.of());
   }
 
   static String[] on(String graph, String... args) {

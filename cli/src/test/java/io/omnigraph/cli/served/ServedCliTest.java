@@ -6,60 +6,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.omnigraph.cli.CliEnv;
 import io.omnigraph.cli.CliRunner;
-import io.omnigraph.cli.config.OperatorConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The CLI's served mode against a real server (quickstart cluster, two graphs, bearer tokens and
  * policy): every served data verb prints what the embedded verb prints on the same graph; stored
  * queries; writes record the token's actor; errors and addressing rules.
  */
-class ServedCliTest {
+class ServedCliTest extends ServedCliBase {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String ALL =
       "query all() { match { $p: Person } return { $p.slug, $p.name, $p.title } order { $p.slug } }";
-
-  @TempDir static Path shared;
-  static ServedFixture fx;
-  static String url;
-  static String people;
-
-  @TempDir Path dir;
 
   @BeforeAll
   static void boot() throws Exception {
     fx = ServedFixture.start(shared.resolve("cluster"), List.of("people", "team"));
     url = fx.url();
     people = fx.storage("people");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (fx != null) {
-      fx.close();
-    }
-  }
-
-  @BeforeEach
-  void home() {
-    System.setProperty(OperatorConfig.HOME_PROPERTY, dir.resolve("home").toString());
-    env(Map.of("OMNIGRAPH_BEARER_TOKEN", "tok-editor"));
-  }
-
-  @AfterEach
-  void clear() {
-    System.clearProperty(OperatorConfig.HOME_PROPERTY);
-    CliEnv.setOverrides(Map.of());
   }
 
   /** Sets the CLI environment; token variables not named are blank (= unset). */
