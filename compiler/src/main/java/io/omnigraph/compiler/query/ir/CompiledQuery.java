@@ -35,7 +35,12 @@ public record CompiledQuery(
   }
 
   public Optional<QueryParam> param(String paramName) {
-    return params.stream().filter(p -> p.name().equals(paramName)).findFirst();
+    for (QueryParam p : params) {
+      if (p.name().equals(paramName)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
   }
 
   public boolean isMutation() {
