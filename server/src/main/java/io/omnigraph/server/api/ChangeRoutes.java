@@ -9,8 +9,6 @@ import static io.omnigraph.server.http.Schema.str;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.omnigraph.engine.root.ChangeFeedPage;
 import io.omnigraph.engine.root.ChangeFilter;
-import io.omnigraph.engine.root.Commit;
-import io.omnigraph.engine.root.RootException;
 import io.omnigraph.policy.PolicyAction;
 import io.omnigraph.server.http.ApiError;
 import io.omnigraph.server.http.Bodies;
@@ -66,17 +64,7 @@ final class ChangeRoutes {
    */
   private static void commitChanges(Call c) throws Exception {
     String id = c.pathParam("commit_id");
-    Commit k = null;
-    try {
-      k = c.graph().root().commit(id);
-    } catch (RootException e) {
-      if (e.kind() != RootException.Kind.COMMIT_NOT_FOUND) {
-        throw e;
-      }
-    }
-    if (k == null || !c.check(PolicyAction.READ, k.graphBranch(), null).allowed()) {
-      throw ApiError.notFound("no commit '" + id + "' on graph '" + c.graph().id() + "'");
-    }
+    ReadRoutes.readableCommit(c, id);
     c.ok(c.graph().root().commitChanges(id, filter(c), limit(c), c.query("page_token")).toJson());
   }
 

@@ -213,7 +213,14 @@ final class ReadRoutes {
    * actor cannot tell real ids from fake ones.
    */
   private static void commit(Call c) throws Exception {
-    String id = c.pathParam("commit_id");
+    c.ok(readableCommit(c, c.pathParam("commit_id")).toJson());
+  }
+
+  /**
+   * Commit {@code id} when the actor may {@code read} its authored branch; an unknown id and a
+   * denied one are the same 404 (the commit and commit-changes routes).
+   */
+  static Commit readableCommit(Call c, String id) {
     Commit k = null;
     try {
       k = c.graph().root().commit(id);
@@ -225,7 +232,7 @@ final class ReadRoutes {
     if (k == null || !c.check(PolicyAction.READ, k.graphBranch(), null).allowed()) {
       throw ApiError.notFound("no commit '" + id + "' on graph '" + c.graph().id() + "'");
     }
-    c.ok(k.toJson());
+    return k;
   }
 
   private static void branches(Call c) throws Exception {
