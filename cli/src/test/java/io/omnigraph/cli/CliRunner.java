@@ -63,4 +63,20 @@ public final class CliRunner {
       throw new UncheckedIOException(e);
     }
   }
+
+  /** Copies the tree {@code from} into {@code to} (folders created, files copied). */
+  public static void copyTree(Path from, Path to) {
+    try (java.util.stream.Stream<Path> s = Files.walk(from)) {
+      for (Path p : s.sorted().toList()) {
+        Path t = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(p, t);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

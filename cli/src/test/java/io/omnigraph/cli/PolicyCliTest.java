@@ -132,7 +132,7 @@ class PolicyCliTest {
   @Test
   void appliedBundlesComeFromTheVerifiedCatalog() throws Exception {
     Path c = dir.resolve("cluster");
-    copyTree(COOKBOOK, c);
+    CliRunner.copyTree(COOKBOOK, c);
     assertThat(CliRunner.run("cluster", "import", "--config", c.toString()).exitCode()).isZero();
     CliRunner.Run apply =
         CliRunner.run("cluster", "apply", "--config", c.toString(), "--as", "act-ops");
@@ -150,18 +150,5 @@ class PolicyCliTest {
         CliRunner.run("policy", "validate", "--cluster", c.toString(), "--graph", "spike");
     assertThat(t.exitCode()).isEqualTo(1);
     assertThat(t.err()).contains("catalog_payload_digest_mismatch");
-  }
-
-  private static void copyTree(Path from, Path to) throws java.io.IOException {
-    try (var files = Files.walk(from)) {
-      for (Path p : files.toList()) {
-        Path dest = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(dest);
-        } else {
-          Files.copy(p, dest);
-        }
-      }
-    }
   }
 }

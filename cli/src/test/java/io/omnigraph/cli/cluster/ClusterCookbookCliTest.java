@@ -3,12 +3,12 @@ package io.omnigraph.cli.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.omnigraph.cli.CliEnv;
+import io.omnigraph.cli.CliRunner;
 import io.omnigraph.cli.cluster.ClusterFixture.Result;
 import io.omnigraph.compiler.testing.Fixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -31,7 +31,7 @@ class ClusterCookbookCliTest {
     assertThat(books).isNotEmpty();
     for (Path book : books) {
       Path dir = tmp.resolve(book.getFileName());
-      copy(book, dir);
+      CliRunner.copyTree(book, dir);
       ClusterFixture c = new ClusterFixtureAt(dir);
       c.ok("validate");
       c.ok("import");
@@ -55,7 +55,7 @@ class ClusterCookbookCliTest {
   void unknownGraphListsTheAppliedOnes() throws IOException {
     Path book = Fixtures.cookbooks().resolve("pharma-intel");
     Path dir = tmp.resolve("p");
-    copy(book, dir);
+    CliRunner.copyTree(book, dir);
     ClusterFixture c = new ClusterFixtureAt(dir);
     c.ok("import");
     c.ok("apply");
@@ -76,19 +76,6 @@ class ClusterCookbookCliTest {
   private static final class ClusterFixtureAt extends ClusterFixture {
     ClusterFixtureAt(Path dir) {
       super(dir);
-    }
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.sorted(Comparator.naturalOrder()).toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
     }
   }
 }

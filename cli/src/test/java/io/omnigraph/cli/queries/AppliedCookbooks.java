@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -27,7 +26,7 @@ final class AppliedCookbooks {
    * it.
    */
   static Path apply(String name, Path dir, String storage) {
-    copy(Fixtures.cookbooks().resolve(name), dir);
+    CliRunner.copyTree(Fixtures.cookbooks().resolve(name), dir);
     if (storage != null) {
       Path yaml = dir.resolve("cluster.yaml");
       try {
@@ -84,20 +83,5 @@ final class AppliedCookbooks {
       throw new UncheckedIOException(e);
     }
     return names;
-  }
-
-  static void copy(Path from, Path to) {
-    try (Stream<Path> s = Files.walk(from)) {
-      for (Path p : s.sorted(Comparator.naturalOrder()).toList()) {
-        Path t = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(t);
-        } else {
-          Files.copy(p, t);
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

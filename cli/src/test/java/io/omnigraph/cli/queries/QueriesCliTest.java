@@ -59,7 +59,7 @@ class QueriesCliTest {
   @Test
   void listMatchesTheServedCatalogForBothCookbooks() throws Exception {
     Path spike = tmp.resolve("spike");
-    AppliedCookbooks.copy(
+    CliRunner.copyTree(
         io.omnigraph.compiler.testing.Fixtures.cookbooks().resolve("industry-intel"), spike);
     Files.writeString(spike.resolve("queries/zz_mcp.gq"), MCP_QUERIES);
     AppliedCookbooks.importAndApply(spike);
@@ -77,7 +77,7 @@ class QueriesCliTest {
   @Test
   void humanListShowsKindTypedParamsMcpAndMetadata() throws Exception {
     Path spike = tmp.resolve("spike");
-    AppliedCookbooks.copy(
+    CliRunner.copyTree(
         io.omnigraph.compiler.testing.Fixtures.cookbooks().resolve("industry-intel"), spike);
     Files.writeString(spike.resolve("queries/zz_mcp.gq"), MCP_QUERIES);
     AppliedCookbooks.importAndApply(spike);
@@ -106,10 +106,10 @@ class QueriesCliTest {
   @Test
   void severalGraphsNeedGraphAndUnknownIdsListCandidates() throws Exception {
     Path dir = tmp.resolve("both");
-    AppliedCookbooks.copy(
+    CliRunner.copyTree(
         io.omnigraph.compiler.testing.Fixtures.cookbooks().resolve("industry-intel"),
         dir.resolve("spike"));
-    AppliedCookbooks.copy(
+    CliRunner.copyTree(
         io.omnigraph.compiler.testing.Fixtures.cookbooks().resolve("pharma-intel"),
         dir.resolve("pharma"));
     Files.writeString(
